@@ -1,0 +1,426 @@
+"""``osteoheme_relations``: relations between entity mentions, by rule.
+
+Each trigger phrase found in a sentence (see osteoheme/triggers.py) looks for
+its arguments among the sentence's entity mentions:
+
+* subject: the nearest mention group to the left, unless the trigger opens a
+  relative clause ("hepcidin, a hormone that regulates …": the antecedent),
+  continues a coordinated predicate ("blocks A and impairs B") or a
+  participle clause (", resulting in …"), where it shares the previous
+  trigger's subject; "it" and "they" are resolved within the sentence;
+* object: the nearest mention group to the right, skipping possessors
+  ("the bone marrow's production …") and level heads ("the activity of");
+  "X stimulates the liver to produce Y" gives X → Y;
+* passives ("is induced by") and nominalizations ("induction of Y by X",
+  "X-mediated induction of Y") swap or find the agent;
+* groups are coordinated mentions ("IL-6 and TNF-α"): one relation per pair.
+
+The relation type is the first of the trigger's candidates whose argument
+types fit the guidelines; a positive influence on a disease becomes CAUSES,
+a negative one PREVENTS. A negation word between subject and trigger gives
+``negated=True``.
+"""
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Dict, Iterable, List, Optional, Sequence, Tuple
+
+import srsly
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.pipeline import Pipe
+from spacy.tokens import Doc, Span
+
+from .. import _extensions  # noqa: F401
+from ..grammar import coordinated
+from ..schema import ARGUMENT_TYPES
+from ..triggers import DEFAULT_TRIGGERS, Trigger, iter_trigger_forms, read_triggers, trigger_from_dict
+from ..words import (BE_FORMS, CLAUSE_BREAKS, DETERMINERS, NEGATIONS, POSSESSIVE, RELATIVE_PRONOUNS,
+                     SUBORDINATORS)
+
+# When a trigger's relation does not fit its arguments, what it means instead.
+FALLBACKS = {"INCREASES": "CAUSES", "DECREASES": "PREVENTS", "CAUSES": "INCREASES", "PRODUCES": "INCREASES"}
+DEFAULT_CONFIDENCE = {
+    "active": 0.85, "passive": 0.8, "copula": 0.8, "event": 0.75, "affix": 0.7, "causative": 0.75,
+    "shared_subject": 0.75, "relative_clause": 0.8, "pronoun": 0.7, "symmetric": 0.75,
+}
+_SKIP_LEFT = frozenset({"also", "directly", "indirectly", "not", "n't", "does", "do", "did", "can", "could", "may",
+                        "might", "will", "would", "should", "must", "further", "thereby", "often", "frequently",
+                        "significantly", "strongly", "markedly", "primarily", "mainly", "largely", "both", "each",
+                        "in", "turn", "consequently", "subsequently", "then", "thus", "therefore", "only",
+                        "potently", "profoundly", "partly", "partially", "indeed", "simultaneously", "likewise",
+                        "similarly", "additionally", "negatively", "positively", "independently", "jointly",
+                        "all", "commonly", "typically", "generally", "usually", "reportedly", "apparently",
+                        "to", "has", "have", "had", "been", "be", "being", "is", "are", "was", "were", "never",
+                        "cannot", "no", "longer", "tends", "tend", "appears", "appear", "seems", "seem", "fails",
+                        "fail", "failed", "reduced", "the", "a", "an", "major", "important", "key", "potent",
+                        "main", "independent", "strong", "significant", "known", "established", "well", "well-known",
+                        "critical", "crucial", "essential", "principal", "central", "direct", "common"})
+_CONJ = frozenset({"and", "or", "but", ",", "while", "whereas"})
+_PRONOUNS = frozenset({"it", "they"})
+_MAX_GAP = 8
+
+
+@dataclass(frozen=True)
+class Relation:
+    """One relation mention: token offsets of its arguments in ``doc``.
+
+    ``subject``/``object`` may be anaphor mentions; osteoheme.records expands
+    them to their antecedents.
+    """
+    subject: Tuple[int, int]
+    object: Tuple[int, int]
+    predicate: str
+    negated: bool
+    confidence: float
+    method: str
+    trigger: Tuple[int, int]
+
+    @property
+    def label(self) -> str:
+        return ("NEG_" if self.negated else "") + self.predicate
+
+
+@dataclass
+class _Found:
+    trigger: Trigger
+    start: int
+    end: int
+    form: str
+    subjects: List[Span]
+    objects: List[Span]
+
+
+class RelationExtractor(Pipe):
+    def __init__(self, nlp: Language, name: str = "osteoheme_relations", *,
+                 confidence: Optional[Dict[str, float]] = None, max_gap: int = _MAX_GAP) -> None:
+        self.nlp = nlp
+        self.name = name
+        self.confidence = dict(DEFAULT_CONFIDENCE, **(confidence or {}))
+        self.max_gap = max_gap
+        self.triggers: List[Trigger] = []
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._forms: Dict[str, Tuple[Trigger, str]] = {}
+
+    def initialize(self, get_examples: Optional[Callable] = None, *, nlp: Optional[Language] = None,
+                   triggers: Optional[Path] = None) -> None:
+        self.set_triggers(read_triggers(triggers or DEFAULT_TRIGGERS))
+
+    def set_triggers(self, triggers: Iterable[Trigger]) -> None:
+        self.triggers = list(triggers)
+        self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        self._forms = {}
+        for form, trigger, label in iter_trigger_forms(self.triggers):
+            key = f"{trigger.kind}|{form.lower()}"
+            self._forms[key] = (trigger, label)
+            self.matcher.add(key, [self.nlp.tokenizer(form)])
+
+    # -- serialization ---------------------------------------------------------
+    def to_bytes(self, *, exclude=tuple()) -> bytes:
+        return srsly.msgpack_dumps({"triggers": [t.to_dict() for t in self.triggers]})
+
+    def from_bytes(self, bytes_data: bytes, *, exclude=tuple()) -> "RelationExtractor":
+        self.set_triggers(trigger_from_dict(d) for d in srsly.msgpack_loads(bytes_data)["triggers"])
+        return self
+
+    def to_disk(self, path, *, exclude=tuple()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_jsonl(path / "triggers.jsonl", [t.to_dict() for t in self.triggers])
+
+    def from_disk(self, path, *, exclude=tuple()) -> "RelationExtractor":
+        self.set_triggers(read_triggers(Path(path) / "triggers.jsonl"))
+        return self
+
+    # -- extraction --------------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        ents = list(doc.ents)
+        relations: List[Relation] = []
+        if len(ents) >= 2 or any(e._.antecedents for e in ents):
+            ent_index = {i: k for k, e in enumerate(ents) for i in range(e.start, e.end)}
+            found = self._find_triggers(doc, ent_index)
+            by_sent: Dict[int, List[_Found]] = {}
+            for f in found:
+                by_sent.setdefault(doc[f.start].sent.start, []).append(f)
+            for sent_found in by_sent.values():
+                relations += _SentenceReader(self, doc, ents, ent_index, sent_found).read()
+        seen, unique = set(), []
+        for r in relations:
+            key = (r.subject, r.object, r.label)
+            if key not in seen:
+                seen.add(key)
+                unique.append(r)
+        doc._.relations = unique
+        return doc
+
+    def _find_triggers(self, doc: Doc, ent_index: Dict[int, int]) -> List[_Found]:
+        strings = doc.vocab.strings
+        spans = []
+        for match_id, start, end in self.matcher(doc):
+            if any(i in ent_index for i in range(start, end)):
+                continue
+            trigger, form = self._forms[strings[match_id]]
+            spans.append(_Found(trigger, start, end, form, [], []))
+        # Longest trigger wins where two overlap ("accelerates the development of" over "accelerates").
+        spans.sort(key=lambda f: (f.start, -(f.end - f.start)))
+        kept, last_end = [], -1
+        for f in spans:
+            if f.start >= last_end:
+                kept.append(f)
+                last_end = f.end
+        return kept
+
+
+class _SentenceReader:
+    """Finds the arguments of every trigger in one sentence."""
+
+    def __init__(self, owner: RelationExtractor, doc: Doc, ents: List[Span], ent_index: Dict[int, int],
+                 found: List[_Found]) -> None:
+        self.owner = owner
+        self.doc = doc
+        self.ents = ents
+        self.ent_index = ent_index
+        self.found = found
+        self.sent = doc[found[0].start].sent
+        self.trigger_at = {i: f for f in found for i in range(f.start, f.end)}
+
+    def read(self) -> List[Relation]:
+        out: List[Relation] = []
+        for k, f in enumerate(self.found):
+            out += self._read_one(k, f)
+        return out
+
+    # Each construction returns (subjects, objects, method, relation override).
+    def _read_one(self, k: int, f: _Found) -> List[Relation]:
+        kind = f.trigger.kind
+        override = None
+        if kind == "affix":
+            subjects = self._ent_ending_at(f.start)
+            objects = self._ent_starting_near(f.end)
+            method = "affix"
+        elif kind == "event":
+            objects, _, _ = self._objects(f.end)
+            subjects, method = self._agent(f, objects)
+        elif kind == "symmetric":
+            subjects, method = self._subjects(k, f)
+            return self._pairwise(f, subjects, method)
+        elif kind == "verb" and f.form == "past" and self._is_passive(f):
+            objects, method = self._subjects(k, f)
+            subjects = self._by_agent(f.end)
+            method = "passive"
+        else:
+            subjects, method = self._subjects(k, f)
+            objects, override, causative = self._objects(f.end)
+            if causative:
+                method = "causative"
+            if method == "active" and kind != "verb":
+                method = "copula"
+        f.subjects, f.objects = subjects, objects
+        negated = self._negated(f, subjects)
+        relations = []
+        for s in subjects:
+            for o in objects:
+                predicate = _choose_relation(override or f.trigger.relations, s, o)
+                if predicate is None or _same_mention(s, o):
+                    continue
+                if predicate == "ASSOCIATED_WITH" and o.start < s.start:
+                    s, o = o, s
+                relations.append(Relation((s.start, s.end), (o.start, o.end), predicate, negated,
+                                          self.owner.confidence.get(method, 0.5), f"{method}:{f.trigger.phrase}",
+                                          (f.start, f.end)))
+        return relations
+
+    def _pairwise(self, f: _Found, group: List[Span], method: str) -> List[Relation]:
+        members: List[Span] = []
+        for e in group:
+            if e._.antecedents and len(group) == 1:
+                members += [self.doc[a:b] for a, b in e._.antecedents]
+            else:
+                members.append(e)
+        negated = self._negated(f, group)
+        out = []
+        for i, a in enumerate(members):
+            for b in members[i + 1:]:
+                if not _same_mention(a, b):
+                    out.append(Relation((a.start, a.end), (b.start, b.end), "ASSOCIATED_WITH", negated,
+                                        self.owner.confidence["symmetric"], f"symmetric:{f.trigger.phrase}",
+                                        (f.start, f.end)))
+        return out
+
+    # -- subjects ------------------------------------------------------------------
+    def _subjects(self, k: int, f: _Found) -> Tuple[List[Span], str]:
+        doc, start = self.doc, self.sent.start
+        i = f.start - 1
+        while i >= start and doc[i].lower_ in _SKIP_LEFT and i not in self.ent_index and i not in self.trigger_at:
+            i -= 1
+        if i >= start:
+            word = doc[i].lower_
+            if word in RELATIVE_PRONOUNS and i not in self.ent_index:
+                antecedent = self._antecedent_of_relative(i)
+                if antecedent:
+                    return antecedent, "relative_clause"
+            previous = self.found[k - 1] if k > 0 else None
+            if previous is not None and previous.subjects and (
+                    word in _CONJ or (f.form == "ing" and doc[i].text == ",")
+                    or (word == "by" and f.form == "ing")):
+                return previous.subjects, "shared_subject"
+            if word in _PRONOUNS:
+                return self._pronoun(i, plural=word == "they"), "pronoun"
+        gap = 0
+        while i >= start:
+            if i in self.ent_index:
+                return self._group(self.ent_index[i], -1), "active"
+            if i in self.trigger_at:
+                previous = self.trigger_at[i]
+                return (previous.subjects, "shared_subject") if previous.subjects else ([], "active")
+            word = doc[i].lower_
+            if word in CLAUSE_BREAKS or word in SUBORDINATORS or gap > self.owner.max_gap:
+                break
+            if word in RELATIVE_PRONOUNS:
+                break
+            gap += 1
+            i -= 1
+        return [], "active"
+
+    def _antecedent_of_relative(self, i: int) -> List[Span]:
+        """"hepcidin, a hormone that regulates" → hepcidin (across one apposition)."""
+        doc = self.doc
+        j, gap = i - 1, 0
+        while j >= self.sent.start and gap <= 5:
+            if j in self.ent_index:
+                return self._group(self.ent_index[j], -1)
+            if doc[j].lower_ in CLAUSE_BREAKS or j in self.trigger_at:
+                return []
+            gap += 1
+            j -= 1
+        return []
+
+    def _pronoun(self, i: int, plural: bool) -> List[Span]:
+        candidates = [k for k, e in enumerate(self.ents) if self.sent.start <= e.start and e.end <= i]
+        if not candidates:
+            return []
+        first = candidates[0]
+        return self._group(first, +1) if plural else [self.ents[first]]
+
+    # -- objects ---------------------------------------------------------------------
+    def _objects(self, start: int) -> Tuple[List[Span], Optional[Sequence[str]], bool]:
+        """(objects, relation override from an embedded event noun, causative?)."""
+        doc, end = self.doc, self.sent.end
+        i, gap, override = start, 0, None
+        while i < end and gap <= self.owner.max_gap:
+            if i in self.ent_index:
+                ent = self.ents[self.ent_index[i]]
+                after = ent.end
+                if after < end and doc[after].text in POSSESSIVE:
+                    i = after + 1
+                    continue
+                if after + 1 < end and doc[after].lower_ == "to" and (after + 1) in self.trigger_at \
+                        and self.trigger_at[after + 1].form == "base":
+                    embedded = self.trigger_at[after + 1]
+                    objects, _, _ = self._objects(embedded.end)
+                    return objects, override, True
+                return self._group(self.ent_index[i], +1), override, False
+            if i in self.trigger_at:
+                nested = self.trigger_at[i]
+                if nested.trigger.kind == "event":
+                    override = nested.trigger.relations
+                    i = nested.end
+                    continue
+                break
+            word = doc[i].lower_
+            if word in CLAUSE_BREAKS or word in RELATIVE_PRONOUNS or word in SUBORDINATORS or word == ",":
+                break
+            gap += 1
+            i += 1
+        return [], override, False
+
+    def _by_agent(self, start: int) -> List[Span]:
+        doc = self.doc
+        i = start
+        while i < self.sent.end and i - start < 3 and doc[i].lower_ != "by":
+            i += 1
+        if i >= self.sent.end or doc[i].lower_ != "by":
+            return []
+        objects, _, _ = self._objects(i + 1)
+        return objects
+
+    def _agent(self, f: _Found, objects: List[Span]) -> Tuple[List[Span], str]:
+        """The doer of a nominalized event: "induction of Y by X", "X-mediated induction"."""
+        if objects:
+            after = objects[-1].end
+            if after < self.sent.end and self.doc[after].lower_ == "by":
+                agents, _, _ = self._objects(after + 1)
+                if agents:
+                    return agents, "event"
+        i = f.start - 1
+        if i - 1 >= self.sent.start and self.doc[i].lower_.lstrip("-–") in ("mediated", "induced", "driven",
+                                                                             "dependent", "stimulated"):
+            return self._ent_ending_at(i), "event"
+        if i - 1 >= self.sent.start and self.doc[i].text in POSSESSIVE:
+            return self._ent_ending_at(i), "event"
+        return [], "event"
+
+    # -- helpers -------------------------------------------------------------------------
+    def _group(self, index: int, direction: int) -> List[Span]:
+        return _one_per_concept(coordinated(self.ents, index, direction), prefer_last=direction < 0)
+
+    def _ent_ending_at(self, i: int) -> List[Span]:
+        k = self.ent_index.get(i - 1)
+        return self._group(k, -1) if k is not None and self.ents[k].end == i else []
+
+    def _ent_starting_near(self, i: int) -> List[Span]:
+        for j in range(i, min(i + 2, self.sent.end)):
+            if j in self.ent_index:
+                return self._group(self.ent_index[j], +1)
+            if self.doc[j].lower_ not in DETERMINERS:
+                break
+        return []
+
+    def _is_passive(self, f: _Found) -> bool:
+        doc = self.doc
+        j = f.end
+        if j < self.sent.end and doc[j].lower_ == "by":
+            return True
+        i = f.start - 1
+        while i >= self.sent.start and doc[i].lower_ in _SKIP_LEFT and doc[i].lower_ not in BE_FORMS:
+            i -= 1
+        return i >= self.sent.start and doc[i].lower_ in BE_FORMS
+
+    def _negated(self, f: _Found, subjects: List[Span]) -> bool:
+        lo = max(self.sent.start, f.start - 5, max((s.end for s in subjects if s.end <= f.start), default=0))
+        window = [t.lower_ for t in self.doc[lo:f.start]] + [t.lower_ for t in self.doc[f.start:f.end]]
+        return any(w in NEGATIONS for w in window)
+
+
+def _choose_relation(candidates: Sequence[str], subject: Span, obj: Span) -> Optional[str]:
+    for name in list(candidates) + [FALLBACKS[c] for c in candidates if c in FALLBACKS]:
+        subject_types, object_types = ARGUMENT_TYPES[name]
+        if subject.label_ in subject_types and obj.label_ in object_types:
+            return name
+    return None
+
+
+def _same_mention(a: Span, b: Span) -> bool:
+    if a.start < b.end and b.start < a.end:
+        return True
+    return bool(a.kb_id_) and a.kb_id_ == b.kb_id_
+
+
+def _one_per_concept(group: List[Span], prefer_last: bool) -> List[Span]:
+    """"Interleukin-6 (IL-6)" is one concept named twice: keep the mention nearest the trigger."""
+    chosen: Dict[str, Span] = {}
+    for e in (group if prefer_last else reversed(group)):
+        chosen[e.kb_id_ or f"{e.label_}:{e.start}"] = e
+    return sorted(chosen.values(), key=lambda s: s.start)
+
+
+@Language.factory(
+    "osteoheme_relations",
+    assigns=["doc._.relations"],
+    requires=["doc.ents", "doc.sents"],
+    default_config={"confidence": DEFAULT_CONFIDENCE, "max_gap": _MAX_GAP},
+    default_score_weights={"rels_f": 1.0, "rels_p": 0.0, "rels_r": 0.0, "rels_per_type": None},
+)
+def make_relation_extractor(nlp: Language, name: str, confidence: Dict[str, float],
+                            max_gap: int) -> RelationExtractor:
+    return RelationExtractor(nlp, name, confidence=confidence, max_gap=max_gap)

@@ -1,0 +1,111 @@
+"""``osteoheme_state``: the ``State`` attribute (guideline section 3).
+
+A mention spoken of at a low or high level gets ``span._.state`` =
+"Decreased" or "Increased". The level words stay outside the span (rule 2);
+this component reads them around it: before ("elevated hepcidin",
+"deficiency in either B12 or folate"), after ("iron deficiency",
+"B12-deficient"), and shares them across coordinated mentions.
+"""
+
+from typing import Dict, List, Optional
+
+from spacy.language import Language
+from spacy.pipeline import Pipe
+from spacy.tokens import Doc, Span
+
+from .. import _extensions  # noqa: F401
+from ..grammar import coordinated
+
+DEFAULT_MODIFIERS = {
+    "Decreased": ["low", "lower", "reduced", "decreased", "deficient", "insufficient", "inadequate", "poor",
+                  "diminished", "depleted", "suboptimal", "subnormal", "declining"],
+    "Increased": ["elevated", "high", "higher", "increased", "excess", "excessive", "raised", "enhanced",
+                  "heightened", "overabundant"],
+}
+DEFAULT_HEADS = {
+    "Decreased": ["deficiency", "deficiencies", "lack", "insufficiency", "depletion", "shortage", "loss"],
+    "Increased": ["overproduction", "excess", "overload", "surplus", "elevation", "overexpression"],
+}
+DEFAULT_POSTFIXES = {
+    "Decreased": ["deficiency", "deficiencies", "insufficiency", "depletion", "-deficient", "–deficient",
+                  "deficient"],
+    "Increased": ["overload", "excess", "overproduction", "overexpression"],
+}
+# Words allowed between a level word and its mention: "low serum iron", "levels of".
+_FILLERS = frozenset({"serum", "plasma", "circulating", "blood", "dietary", "functional", "systemic", "tissue",
+                      "levels", "level", "of", "in", "either", "both", "the", "a", "an", "intake", "concentrations",
+                      "specific", "chronic", "marrow", "body"})
+
+
+class StateTagger(Pipe):
+    def __init__(self, nlp: Language, name: str = "osteoheme_state", *,
+                 modifiers: Optional[Dict[str, List[str]]] = None, heads: Optional[Dict[str, List[str]]] = None,
+                 postfixes: Optional[Dict[str, List[str]]] = None) -> None:
+        self.name = name
+        self.before = _invert(modifiers or DEFAULT_MODIFIERS) | _invert(heads or DEFAULT_HEADS)
+        self.after = _invert(postfixes or DEFAULT_POSTFIXES)
+
+    def __call__(self, doc: Doc) -> Doc:
+        ents = list(doc.ents)
+        for i, ent in enumerate(ents):
+            if ent._.state is None:
+                state = self._state_before(ent)
+                if state:
+                    for e in coordinated(ents, i, +1):
+                        e._.state = e._.state or state
+                    continue
+                state = self._state_after(ent)
+                if state:
+                    for e in coordinated(ents, i, -1):
+                        e._.state = e._.state or state
+        return doc
+
+    def _state_before(self, ent: Span) -> Optional[str]:
+        doc, i = ent.doc, ent.start - 1
+        stop = max(ent.sent.start, ent.start - 4)
+        while i >= stop:
+            word = doc[i].lower_
+            if word in self.before:
+                return self.before[word]
+            if word not in _FILLERS or doc[i].ent_iob_ != "O":
+                return None
+            i -= 1
+        return None
+
+    def _state_after(self, ent: Span) -> Optional[str]:
+        doc = ent.doc
+        for i in range(ent.end, min(ent.end + 2, ent.sent.end)):
+            word = doc[i].lower_
+            if word in self.after:
+                return self.after[word]
+            if word not in {"levels", "level", "concentrations", "status", "stores", "intake"}:
+                return None
+        return None
+
+    def to_bytes(self, *, exclude=tuple()) -> bytes:  # settings live in the config
+        return b""
+
+    def from_bytes(self, bytes_data: bytes, *, exclude=tuple()) -> "StateTagger":
+        return self
+
+    def to_disk(self, path, *, exclude=tuple()) -> None:
+        return None
+
+    def from_disk(self, path, *, exclude=tuple()) -> "StateTagger":
+        return self
+
+
+def _invert(table: Dict[str, List[str]]) -> Dict[str, str]:
+    return {word.lower(): state for state, words in table.items() for word in words}
+
+
+@Language.factory(
+    "osteoheme_state",
+    assigns=["span._.state"],
+    requires=["doc.ents"],
+    default_config={"modifiers": DEFAULT_MODIFIERS, "heads": DEFAULT_HEADS, "postfixes": DEFAULT_POSTFIXES},
+    default_score_weights={"state_acc": 1.0},
+)
+def make_state_tagger(nlp: Language, name: str, modifiers: Dict[str, List[str]], heads: Dict[str, List[str]],
+                      postfixes: Dict[str, List[str]]) -> StateTagger:
+    return StateTagger(nlp, name, modifiers=modifiers, heads=heads, postfixes=postfixes)

@@ -1,0 +1,281 @@
+"""``osteoheme_terms``: entity mentions of the seven guideline types.
+
+Mentions come from four sources, in this order of precedence when spans
+overlap (the longer span wins, as guideline rule 5 asks):
+1. the terminology, matched case-insensitively on whole tokens;
+2. process nouns with their of-complement or compound modifier
+   ("release of stored iron", "red cell formation": rule 3);
+3. short forms defined in the text ("anemia of chronic disease (ACD)"), which
+   take the type and concept of their long form;
+4. anaphors that name their type ("these molecules": rule 7), linked to the
+   nearest antecedent mention(s) through ``Span._.antecedents``.
+"""
+
+from pathlib import Path
+from typing import Callable, Dict, Iterable, List, Optional, Tuple
+
+import srsly
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.pipeline import Pipe
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from .. import _extensions  # noqa: F401  (registers Span._ attributes)
+from ..errors import Errors, OsteohemeError
+from ..terminology import DEFAULT_TERMINOLOGY, Concept, concept_from_dict, iter_surface_forms, read_terminology
+from ..words import DETERMINERS, SEPARATORS
+
+# Process nouns that form an EFFECT with an of-complement or a compound
+# modifier naming a nutrient or cell ("absorption of calcium", "iron absorption").
+DEFAULT_PROCESS_NOUNS = [
+    "absorption", "release", "production", "maturation", "synthesis", "formation", "resorption",
+    "mineralization", "mineralisation", "differentiation", "uptake", "metabolism", "proliferation",
+    "breakdown", "deposition", "excretion", "reabsorption", "recycling", "transport", "storage",
+    "utilization", "utilisation", "export", "loss", "turnover", "homeostasis", "sequestration",
+    "generation", "survival", "apoptosis", "development", "renewal", "mobilization", "accumulation",
+]
+# Anaphor head nouns and the types they can refer to (guideline rule 7).
+DEFAULT_ANAPHOR_NOUNS = {
+    "cytokine": ["CYTOKINE"], "cytokines": ["CYTOKINE"],
+    "molecule": ["CYTOKINE", "HORMONE"], "molecules": ["CYTOKINE", "HORMONE"],
+    "mediators": ["CYTOKINE", "HORMONE"], "factors": ["CYTOKINE", "HORMONE"],
+    "hormone": ["HORMONE"], "hormones": ["HORMONE"],
+    "nutrient": ["NUTRIENT"], "nutrients": ["NUTRIENT"], "micronutrients": ["NUTRIENT"],
+    "vitamins": ["NUTRIENT"], "vitamin": ["NUTRIENT"], "minerals": ["NUTRIENT"], "mineral": ["NUTRIENT"],
+    "condition": ["DISEASE"], "conditions": ["DISEASE"], "disorders": ["DISEASE"], "disorder": ["DISEASE"],
+    "diseases": ["DISEASE"], "disease": ["DISEASE"], "illnesses": ["DISEASE"],
+    "cells": ["CELL"], "cell": ["CELL"],
+}
+ANAPHOR_DETERMINERS = frozenset({"these", "this", "those", "both", "such"})
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "both": 2}
+_OF_COMPLEMENT_TYPES = ("NUTRIENT", "CELL")
+_MAX_OF_MODIFIERS = 2
+
+
+class TermRecognizer(Pipe):
+    """Finds mentions of the seven entity types and sets ``doc.ents``.
+
+    Each mention carries ``span.kb_id_`` (the concept CURIE, also
+    ``span._.concept_id``) and ``span._.concept_name``.
+    """
+
+    def __init__(self, nlp: Language, name: str = "osteoheme_terms", *,
+                 process_nouns: Iterable[str] = DEFAULT_PROCESS_NOUNS,
+                 anaphor_nouns: Optional[Dict[str, List[str]]] = None) -> None:
+        self.nlp = nlp
+        self.name = name
+        self.process_nouns = frozenset(process_nouns)
+        self.anaphor_nouns = dict(anaphor_nouns or DEFAULT_ANAPHOR_NOUNS)
+        self.concepts: List[Concept] = []
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._by_key: Dict[str, Concept] = {}
+
+    # -- set-up -----------------------------------------------------------------
+    def initialize(self, get_examples: Optional[Callable] = None, *, nlp: Optional[Language] = None,
+                   terminology: Optional[Path] = None) -> None:
+        """Load the terminology (the packaged one unless a path is given)."""
+        self.set_concepts(read_terminology(terminology or DEFAULT_TERMINOLOGY))
+
+    def set_concepts(self, concepts: Iterable[Concept]) -> None:
+        self.concepts = list(concepts)
+        self.__dict__.pop("_names", None)
+        self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        self._by_key = {c.key: c for c in self.concepts}
+        forms: Dict[str, List[str]] = {}
+        for form, concept in iter_surface_forms(self.concepts):
+            forms.setdefault(concept.key, []).append(form)
+        for key, strings in forms.items():
+            self.matcher.add(key, list(self.nlp.tokenizer.pipe(strings)))
+
+    # -- serialization: the terminology travels with a saved pipeline ----------
+    def to_bytes(self, *, exclude=tuple()) -> bytes:
+        return srsly.msgpack_dumps({"concepts": [c.to_dict() for c in self.concepts]})
+
+    def from_bytes(self, bytes_data: bytes, *, exclude=tuple()) -> "TermRecognizer":
+        self.set_concepts(concept_from_dict(d) for d in srsly.msgpack_loads(bytes_data)["concepts"])
+        return self
+
+    def to_disk(self, path, *, exclude=tuple()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_jsonl(path / "terminology.jsonl", [c.to_dict() for c in self.concepts])
+
+    def from_disk(self, path, *, exclude=tuple()) -> "TermRecognizer":
+        self.set_concepts(read_terminology(Path(path) / "terminology.jsonl"))
+        return self
+
+    # -- annotation -------------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        if not self.concepts:
+            raise OsteohemeError(Errors.E040.format(name=self.name))
+        strings = doc.vocab.strings
+        spans: List[Span] = []
+        for match_id, start, end in self.matcher(doc):
+            concept = self._by_key[strings[match_id]]
+            spans.append(Span(doc, start, end, label=concept.type, kb_id=concept.id or ""))
+        spans += self._process_effects(doc, filter_spans(spans))
+        ents = filter_spans(spans)
+        ents = self._add_short_forms(doc, ents)
+        ents, antecedents = self._add_anaphors(doc, ents)
+        doc.ents = ents
+        for ent in doc.ents:
+            concept = self._concept_of(ent)
+            ent._.concept_name = concept.name if concept else _normal_name(ent)
+            if (ent.start, ent.end) in antecedents:
+                ent._.antecedents = antecedents[(ent.start, ent.end)]
+        return doc
+
+    def _concept_of(self, span: Span) -> Optional[Concept]:
+        if span.kb_id_:
+            return self._by_key.get(span.kb_id_)
+        key = span.label_ + ":" + span.text.lower()
+        return self._name_index.get(key)
+
+    @property
+    def _name_index(self) -> Dict[str, Concept]:
+        # Concepts without a CURIE are found again by their surface form.
+        if not hasattr(self, "_names"):
+            self._names = {c.type + ":" + f.lower(): c for f, c in iter_surface_forms(self.concepts)}
+        return self._names
+
+    def _process_effects(self, doc: Doc, ents: List[Span]) -> List[Span]:
+        """Rule 3: "maturation of red blood cells", "red cell formation"."""
+        out = []
+        by_start = {e.start: e for e in ents}
+        by_end = {e.end: e for e in ents}
+        for token in doc:
+            if token.lower_ not in self.process_nouns:
+                continue
+            i = token.i
+            # "X formation": a nutrient or cell name right before the noun.
+            prev = by_end.get(i)
+            if prev is not None and prev.label_ in _OF_COMPLEMENT_TYPES:
+                out.append(Span(doc, prev.start, i + 1, label="EFFECT"))
+                continue
+            # "formation of (stored|new) X".
+            if i + 1 < len(doc) and doc[i + 1].lower_ == "of":
+                j = i + 2
+                while j < len(doc) and j - (i + 2) <= _MAX_OF_MODIFIERS and j not in by_start:
+                    t = doc[j]
+                    if not t.is_alpha or t.lower_ in DETERMINERS or t.lower_ in SEPARATORS or t.is_upper:
+                        break
+                    j += 1
+                ent = by_start.get(j)
+                if ent is not None and ent.label_ in _OF_COMPLEMENT_TYPES:
+                    out.append(Span(doc, i, ent.end, label="EFFECT"))
+        return out
+
+    def _add_short_forms(self, doc: Doc, ents: List[Span]) -> List[Span]:
+        """Rule 6: a short form defined in the text takes its long form's type."""
+        abbreviations = getattr(doc._, "abbreviations", None) if Doc.has_extension("abbreviations") else None
+        if not abbreviations:
+            return ents
+        by_end = {e.end: e for e in ents}
+        taken = {i for e in ents for i in range(e.start, e.end)}
+        added = []
+        for short in abbreviations:
+            long_form = short._.long_form
+            if long_form is None:
+                continue
+            source = by_end.get(long_form.end)
+            if source is None or any(i in taken for i in range(short.start, short.end)):
+                continue
+            added.append(Span(doc, short.start, short.end, label=source.label_, kb_id=source.kb_id_))
+            taken.update(range(short.start, short.end))
+        return sorted(ents + added, key=lambda s: s.start)
+
+    def _add_anaphors(self, doc: Doc, ents: List[Span]) -> Tuple[List[Span], Dict]:
+        """Rule 7: "these molecules" → a mention of its antecedents' type."""
+        antecedents: Dict[Tuple[int, int], List[Tuple[int, int]]] = {}
+        result = list(ents)
+        ent_at = {i: e for e in ents for i in range(e.start, e.end)}
+        for token in doc:
+            if token.lower_ not in ANAPHOR_DETERMINERS:
+                continue
+            # these (two) (inflammatory) cytokines
+            j, count = token.i + 1, None
+            if j < len(doc) and doc[j].lower_ in _NUMBERS:
+                count = _NUMBERS[doc[j].lower_]
+                j += 1
+            if token.lower_ == "both":
+                count = 2
+            end = None
+            for k in range(j, min(j + 3, len(doc))):
+                if doc[k].lower_ in self.anaphor_nouns:
+                    end = k + 1
+                    break
+                if not doc[k].is_alpha:
+                    break
+            if end is None:
+                continue
+            inner = ent_at.get(end - 1)
+            if inner is not None and (inner.start < token.i or inner.end > end):
+                continue
+            head = doc[end - 1].lower_
+            types = self.anaphor_nouns[head]
+            if inner is not None:
+                types = [inner.label_]
+            plural = head.endswith("s")
+            refs = _find_antecedents(result, token.i, types, plural, count)
+            if not refs:
+                continue
+            span = Span(doc, token.i, end, label=refs[0].label_)
+            result = [e for e in result if e.end <= span.start or e.start >= span.end] + [span]
+            result.sort(key=lambda s: s.start)
+            antecedents[(span.start, span.end)] = [(r.start, r.end) for r in refs]
+        return result, antecedents
+
+
+def _find_antecedents(ents: List[Span], before: int, types: List[str], plural: bool,
+                      count: Optional[int]) -> List[Span]:
+    """The nearest compatible mention, or for a plural the nearest coordinated group."""
+    candidates = [e for e in ents if e.end <= before and e.label_ in types]
+    if not candidates:
+        return []
+    if not plural:
+        return [candidates[-1]]
+    doc = candidates[-1].doc
+    group = [candidates[-1]]
+    for prev in reversed(candidates[:-1]):
+        between = doc[prev.end:group[0].start]
+        if len(between) > 4 or not all(t.lower_ in SEPARATORS for t in between):
+            break
+        group.insert(0, prev)
+    group = _one_per_concept(group)
+    if count and len(group) < count:
+        # "these two conditions": the nearest distinct concepts, coordinated or not.
+        group = []
+        for e in reversed(candidates):
+            if _concept_key(e) not in {_concept_key(g) for g in group}:
+                group.insert(0, e)
+            if len(group) == count:
+                break
+    return group
+
+
+def _one_per_concept(group: List[Span]) -> List[Span]:
+    """"Interleukin-6 (IL-6) and …" names one concept twice: keep the later mention."""
+    seen: Dict[str, Span] = {}
+    for e in group:
+        seen[_concept_key(e)] = e
+    return sorted(seen.values(), key=lambda s: s.start)
+
+
+def _concept_key(span: Span) -> str:
+    return span.kb_id_ or span.label_ + ":" + span.text.lower()
+
+
+def _normal_name(span: Span) -> str:
+    return " ".join(span.text.split()).lower() if not span.text.isupper() else span.text
+
+
+@Language.factory(
+    "osteoheme_terms",
+    assigns=["doc.ents", "span._.concept_id", "span._.concept_name", "span._.antecedents"],
+    default_config={"process_nouns": DEFAULT_PROCESS_NOUNS, "anaphor_nouns": DEFAULT_ANAPHOR_NOUNS},
+    default_score_weights={"ents_f": 1.0, "ents_p": 0.0, "ents_r": 0.0, "ents_per_type": None},
+)
+def make_term_recognizer(nlp: Language, name: str, process_nouns: List[str],
+                         anaphor_nouns: Dict[str, List[str]]) -> TermRecognizer:
+    return TermRecognizer(nlp, name, process_nouns=process_nouns, anaphor_nouns=anaphor_nouns)

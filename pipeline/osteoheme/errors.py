@@ -1,0 +1,32 @@
+"""Every message osteoheme shows a user, in one place, with a code to search for."""
+
+
+class OsteohemeError(Exception):
+    """The one exception osteoheme raises for bad input or bad configuration.
+
+    The message always names the file (and line, where there is one) and says
+    what to do about it.
+    """
+
+
+class Errors:
+    E001 = "{path}: no such file or directory. Pass .txt files or directories that contain them."
+    E002 = "{path}: the file is empty. Remove it from the input or give it text."
+    E003 = ("{path}: not valid UTF-8 text (byte {pos}: {reason}). Re-encode it as UTF-8, "
+            "e.g. `iconv -f latin1 -t utf-8`.")
+    E004 = "{path}: looks like a binary file (it contains NUL bytes), not text."
+    E005 = "{path}: a directory with no .txt files in it."
+    E010 = "{path}:{line}: {problem}"
+    E011 = "{path}: no text file {txt} beside it; brat keeps <doc_id>.txt next to <doc_id>.ann."
+    E020 = ("{path}:{line}: not a valid terminology entry ({problem}). Each line is a JSON object "
+            "with exactly the keys id, name, type, aliases.")
+    E021 = ("{path}:{line}: not a valid trigger entry ({problem}). Each line is a JSON object "
+            "with the keys {keys}.")
+    E030 = "{path}: no predictions for document(s) {docs}. Run `osteoheme extract` on the same texts first."
+    E031 = "{path}: not a JSON Lines file of osteoheme predictions (line {line}: {problem})."
+    E040 = ("Component '{name}' has no terminology yet: call nlp.initialize() "
+            "(osteoheme.load() does this for you).")
+
+
+class Warnings:
+    W001 = "{path}: skipped, {reason}"

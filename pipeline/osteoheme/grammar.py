@@ -1,0 +1,38 @@
+"""Small helpers over token sequences shared by the rule components."""
+
+from typing import List, Sequence
+
+from spacy.tokens import Span
+
+from .words import DETERMINERS, SEPARATORS
+
+
+def is_separator_run(tokens: Sequence) -> bool:
+    """True for the glue between coordinated mentions: ", ", "and", "or", "as well as", "(".
+
+    An empty run (two mentions side by side) does not count.
+    """
+    return 0 < len(tokens) <= 4 and all(t.lower_ in SEPARATORS or t.lower_ in DETERMINERS for t in tokens)
+
+
+def coordinated(ents: List[Span], index: int, direction: int) -> List[Span]:
+    """The mention ``ents[index]`` and those coordinated with it, in text order.
+
+    ``direction`` is +1 to extend to the right ("A and B" from A), -1 to the
+    left (from B), 0 for both.
+    """
+    doc = ents[index].doc
+    group = [ents[index]]
+    if direction >= 0:
+        i = index
+        while i + 1 < len(ents) and is_separator_run(doc[ents[i].end:ents[i + 1].start]) \
+                and ents[i + 1].sent.start == ents[i].sent.start:
+            i += 1
+            group.append(ents[i])
+    if direction <= 0:
+        i = index
+        while i - 1 >= 0 and is_separator_run(doc[ents[i - 1].end:ents[i].start]) \
+                and ents[i - 1].sent.start == ents[i].sent.start:
+            i -= 1
+            group.insert(0, ents[i])
+    return group

@@ -1,0 +1,127 @@
+"""Plain records that leave spaCy: the output contract of ``osteoheme extract``.
+
+Field names are a public contract (other tools read entities.jsonl and
+triples.jsonl): add fields, never rename them.
+"""
+
+from dataclasses import asdict, dataclass
+from typing import Dict, List, Optional, Tuple
+
+from spacy.tokens import Doc, Span
+
+from . import _extensions  # noqa: F401
+
+
+@dataclass
+class EntityRecord:
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    label: str
+    state: Optional[str]
+    concept_id: Optional[str]
+    concept_name: Optional[str]
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class Argument:
+    start: int
+    end: int
+    text: str
+    label: str
+    concept_id: Optional[str]
+    concept_name: Optional[str]
+    state: Optional[str]
+    # For an argument reached through an anaphor ("these molecules"), the
+    # anaphor's own span; start/end/text above are its antecedent's.
+    anaphor: Optional[Dict[str, object]] = None
+
+
+@dataclass
+class SentenceRef:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class TripleRecord:
+    doc_id: str
+    subject: Argument
+    predicate: str
+    negated: bool
+    object: Argument
+    sentence: SentenceRef
+    confidence: float
+    method: str
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def _argument(span: Span, via: Optional[Span] = None) -> Argument:
+    anaphor = None
+    if via is not None:
+        anaphor = {"start": via.start_char, "end": via.end_char, "text": via.text}
+    return Argument(span.start_char, span.end_char, span.text, span.label_, span._.concept_id,
+                    span._.concept_name, span._.state if via is None else (via._.state or span._.state),
+                    anaphor)
+
+
+def resolve(doc: Doc, span: Span, _depth: int = 0) -> List[Span]:
+    """An anaphor's antecedents, followed through chains ("these cytokines" → "these molecules" → IL-6)."""
+    antecedents = span._.antecedents
+    if not antecedents or _depth > 5:
+        return [span]
+    out: List[Span] = []
+    for start, end in antecedents:
+        ante = _ent_at(doc, start, end)
+        out += resolve(doc, ante, _depth + 1)
+    return out
+
+
+def _ent_at(doc: Doc, start: int, end: int) -> Span:
+    for ent in doc.ents:
+        if ent.start == start and ent.end == end:
+            return ent
+    return doc[start:end]
+
+
+def sentence_ref(span: Span) -> SentenceRef:
+    sent = span.sent
+    # Headings keep their line break inside the sentence; the record does not.
+    text = sent.text
+    stripped = text.rstrip()
+    lead = len(text) - len(text.lstrip())
+    return SentenceRef(sent.start_char + lead, sent.start_char + len(stripped), stripped.lstrip())
+
+
+def entity_records(doc: Doc, doc_id: str) -> List[EntityRecord]:
+    return [EntityRecord(doc_id, e.start_char, e.end_char, e.text, e.label_, e._.state, e._.concept_id,
+                         e._.concept_name) for e in doc.ents]
+
+
+def triple_records(doc: Doc, doc_id: str) -> List[TripleRecord]:
+    out: List[TripleRecord] = []
+    for rel in doc._.relations or []:
+        subject = _ent_at(doc, *rel.subject)
+        obj = _ent_at(doc, *rel.object)
+        sentence = sentence_ref(subject)
+        for s in resolve(doc, subject):
+            for o in resolve(doc, obj):
+                out.append(TripleRecord(
+                    doc_id, _argument(s, subject if s is not subject else None), rel.predicate, rel.negated,
+                    _argument(o, obj if o is not obj else None), sentence, rel.confidence,
+                    rel.method + ("+anaphor" if (s is not subject or o is not obj) else "")))
+    out.sort(key=lambda t: (t.sentence.start, t.subject.start, t.object.start, t.predicate))
+    return out
+
+
+def doc_records(doc: Doc, doc_id: Optional[str] = None) -> Tuple[List[EntityRecord], List[TripleRecord]]:
+    """The output-contract rows for one processed ``Doc``."""
+    doc_id = doc_id or doc._.doc_id or ""
+    return entity_records(doc, doc_id), triple_records(doc, doc_id)

@@ -1,0 +1,179 @@
+"""The terminology: concepts with a type, a CURIE and the strings that name them.
+
+The data lives in ``resources/terminology.jsonl`` (one concept per line) so that
+curators edit data, not code. Spelling variants that follow a rule (plurals,
+Greek letters, British spellings) are generated here instead of being listed
+by hand, so every entry gets them.
+"""
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Dict, Iterable, Iterator, List, Optional, Union
+
+from .errors import Errors, OsteohemeError
+from .schema import ENTITY_TYPES
+
+RESOURCES = Path(__file__).parent / "resources"
+DEFAULT_TERMINOLOGY = RESOURCES / "terminology.jsonl"
+
+_KEYS = {"id", "name", "type", "aliases"}
+_CURIE = re.compile(r"^[A-Za-z][A-Za-z0-9_.]*:\S+$")
+
+
+@dataclass(frozen=True)
+class Concept:
+    id: Optional[str]
+    name: str
+    type: str
+    aliases: List[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {"id": self.id or "", "name": self.name, "type": self.type, "aliases": list(self.aliases)}
+
+    @property
+    def key(self) -> str:
+        """A stable identity even for concepts without a CURIE."""
+        return self.id or f"osteoheme:{self.type}:{self.name}"
+
+
+def concept_from_dict(data: dict, path: Union[str, Path] = "<memory>", line: int = 0) -> Concept:
+    def fail(problem: str) -> OsteohemeError:
+        return OsteohemeError(Errors.E020.format(path=path, line=line, problem=problem))
+
+    if not isinstance(data, dict):
+        raise fail("not a JSON object")
+    unknown = set(data) - _KEYS
+    missing = {"name", "type"} - set(data)
+    if unknown:
+        raise fail(f"unknown key(s) {sorted(unknown)}")
+    if missing:
+        raise fail(f"missing key(s) {sorted(missing)}")
+    if data["type"] not in ENTITY_TYPES:
+        raise fail(f"type {data['type']!r} is not one of {', '.join(ENTITY_TYPES)}")
+    cid = data.get("id") or None
+    if cid is not None and not _CURIE.match(cid):
+        raise fail(f"id {cid!r} is not a CURIE such as MESH:D010024 (leave it empty if unknown)")
+    aliases = data.get("aliases", [])
+    if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
+        raise fail("aliases must be a list of non-empty strings")
+    if not isinstance(data["name"], str) or not data["name"].strip():
+        raise fail("name must be a non-empty string")
+    return Concept(id=cid, name=data["name"], type=data["type"], aliases=list(aliases))
+
+
+def read_terminology(path: Union[str, Path] = DEFAULT_TERMINOLOGY) -> List[Concept]:
+    path = Path(path)
+    if not path.exists():
+        raise OsteohemeError(Errors.E001.format(path=path))
+    concepts = []
+    with path.open(encoding="utf-8") as f:
+        for i, line in enumerate(f, start=1):
+            if not line.strip():
+                continue
+            try:
+                data = json.loads(line)
+            except json.JSONDecodeError as e:
+                raise OsteohemeError(Errors.E020.format(path=path, line=i, problem=str(e))) from None
+            concepts.append(concept_from_dict(data, path, i))
+    return concepts
+
+
+def write_terminology(concepts: Iterable[Concept], path: Union[str, Path]) -> None:
+    with Path(path).open("w", encoding="utf-8") as f:
+        for c in concepts:
+            f.write(json.dumps(c.to_dict(), ensure_ascii=False) + "\n")
+
+
+_GREEK = {"α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "κ": "kappa"}
+# Only at the start of words or in known stems, so "them" never becomes "thaem".
+_BRITISH = [
+    (re.compile(r"\b(h)(em)", re.I), r"\1a\2"),
+    (re.compile(r"(an)(emi)", re.I), r"\1a\2"),
+    (re.compile(r"(leuk|glyc|kal|natr|calc|phosphat|magnes|lipid|ur|ox|thalass|vir|isch|sept|tox)(emi)", re.I), r"\1a\2"),
+    (re.compile(r"(tumo)(r)", re.I), r"\1u\2"),
+    (re.compile(r"\b(e)(str|soph|dem)", re.I), r"o\1\2"),
+    (re.compile(r"(remodel)(ing)", re.I), r"\1l\2"),
+]
+_UNCOUNTABLE_END = ("osis", "itis", "emia", "aemia", "ia", "ism", "esis", "ion", "ity", "ness", "ance", "ence",
+                    "iron", "calcium", "zinc", "copper", "magnesium", "folate", "marrow", "tissue", "bone",
+                    "syndrome", "disease", "d", "k", "c", "a", "e", "b12", "b6", "b9", "ing", "ium", "oxia")
+
+
+_SINGULAR_TYPES = ("CELL", "ANATOMY", "DISEASE")
+
+
+def _greek_variants(s: str) -> List[str]:
+    out = []
+    for letter, word in _GREEK.items():
+        if letter in s:
+            out.append(s.replace(letter, word))
+            out.append(re.sub(r"-" + letter, letter, s))
+        if re.search(r"[-\s]" + word + r"\b", s, re.I):
+            out.append(re.sub(r"([-\s])" + word + r"\b", r"\1" + letter, s, flags=re.I))
+    return out
+
+
+def _plural(s: str) -> Optional[str]:
+    words = s.split(" ")
+    last = words[-1]
+    low = last.lower()
+    if not (last.isascii() and last.isalpha()) or len(last) < 3 or low.endswith(_UNCOUNTABLE_END) \
+            or low.endswith("s") or last.isupper():
+        return None
+    if low.endswith("y") and low[-2:-1] not in "aeiou":
+        last = last[:-1] + "ies"
+    elif low.endswith(("ch", "sh", "x")):
+        last += "es"
+    else:
+        last += "s"
+    return " ".join(words[:-1] + [last])
+
+
+def _singular(s: str) -> Optional[str]:
+    words = s.split(" ")
+    last = words[-1]
+    low = last.lower()
+    if not last.isalpha() or last.isupper() or not low.endswith("s") or low.endswith(("ss", "us", "is", "ics")):
+        return None
+    last = last[:-3] + "y" if low.endswith("ies") else last[:-1]
+    return " ".join(words[:-1] + [last])
+
+
+def variants(term: str, type_: str = "") -> List[str]:
+    """Rule-generated spellings of one term, the term itself first.
+
+    Singulars are made only for cells, tissues and diseases: the singular of a
+    class mention ("a hormone", "a cytokine") is a generic word, not a mention.
+    """
+    forms = [term]
+    forms += _greek_variants(term)
+    for pattern, repl in _BRITISH:
+        for f in list(forms):
+            v = pattern.sub(repl, f)
+            if v != f:
+                forms.append(v)
+    if "-" in term and not any(ch.isdigit() for ch in term):
+        forms.append(term.replace("-", " "))
+    for f in list(forms):
+        for number in (_plural(f), _singular(f) if type_ in _SINGULAR_TYPES else None):
+            if number:
+                forms.append(number)
+    seen: Dict[str, None] = {}
+    for f in forms:
+        seen.setdefault(f, None)
+    return list(seen)
+
+
+def iter_surface_forms(concepts: Iterable[Concept]) -> Iterator[tuple]:
+    """(surface string, concept) pairs; a string claimed by two concepts goes to the first."""
+    claimed = set()
+    for concept in concepts:
+        for term in [concept.name] + list(concept.aliases):
+            for form in variants(term, concept.type):
+                key = form.lower()
+                if key in claimed:
+                    continue
+                claimed.add(key)
+                yield form, concept

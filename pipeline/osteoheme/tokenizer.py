@@ -1,0 +1,47 @@
+"""scispaCy's tokenizer, with affixes split off so entity names stand alone.
+
+scispaCy's ``combined_rule_tokenizer`` keeps "IL-6-mediated" and "B12-deficient"
+as one token. Our entity matcher works on whole tokens, so we split such
+affixes ("-mediated", "-deficient", …) off as suffix tokens; everything else
+is scispaCy's rule set unchanged.
+"""
+
+import re
+import warnings
+from types import SimpleNamespace
+from typing import Callable
+
+from spacy.language import Language
+from spacy.tokenizer import Tokenizer
+from spacy.util import registry
+
+# Affixes after a hyphen that make a name into a modifier ("IL-6-induced").
+AFFIXES = (
+    "mediated", "induced", "dependent", "driven", "stimulated", "deficient", "related",
+    "associated", "derived", "producing", "secreting", "treated", "replete", "depleted",
+    "independent", "specific", "positive", "negative", "responsive", "resistant", "rich",
+    "dependent", "regulated", "activated", "inhibited", "deficiency", "lowering", "binding",
+    "like", "type",
+)
+
+
+def scispacy_tokenizer(nlp: Language) -> Tokenizer:
+    with warnings.catch_warnings():
+        # spaCy's char classes trip a FutureWarning in Python's re; harmless.
+        warnings.simplefilter("ignore", FutureWarning)
+        from scispacy.custom_tokenizer import combined_rule_tokenizer
+
+        # scispaCy builds on the language's default tokenizer, which does not
+        # exist yet while spaCy constructs the Language from a config.
+        default = registry.tokenizers.get("spacy.Tokenizer.v1")()(nlp)
+        tokenizer = combined_rule_tokenizer(SimpleNamespace(vocab=nlp.vocab, Defaults=nlp.Defaults, tokenizer=default))
+        affix = r"(?<=[0-9A-Za-zα-ωΑ-Ω\)])[-–](?:{})".format("|".join(sorted(set(AFFIXES))))
+        suffix_re = re.compile(r"(?:{})$|{}".format(affix, tokenizer.suffix_search.__self__.pattern))
+    tokenizer.suffix_search = suffix_re.search
+    return tokenizer
+
+
+@registry.tokenizers("osteoheme.scispacy_tokenizer.v1")
+def create_scispacy_tokenizer() -> Callable[[Language], Tokenizer]:
+    """scispaCy's combined rule tokenizer, plus the affix split above."""
+    return scispacy_tokenizer

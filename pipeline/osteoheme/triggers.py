@@ -1,0 +1,129 @@
+"""The relation trigger lexicon: phrases that state a relation, and their forms.
+
+Data in ``resources/triggers.jsonl``, one phrase per line::
+
+    {"phrase": "lead to", "kind": "verb", "relations": ["CAUSES"], "forms": ["leads to", "led to", "leading to"]}
+
+``kind`` says how the phrase takes its arguments (see components/relations.py):
+``verb`` (inflected; passive when a participle follows "be" or precedes "by"),
+``noun`` ("a driver of"), ``adjective`` ("required for"), ``event``
+(nominalizations: "induction of Y by X"), ``affix`` ("IL-6-induced") and
+``symmetric`` ("A and B occur together"). ``relations`` lists the candidate
+types in order; the first whose argument types fit the guidelines is used.
+"""
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Dict, Iterable, Iterator, List, Tuple, Union
+
+from .errors import Errors, OsteohemeError
+from .schema import RELATION_TYPES
+
+DEFAULT_TRIGGERS = Path(__file__).parent / "resources" / "triggers.jsonl"
+KINDS = ("verb", "noun", "adjective", "event", "affix", "symmetric")
+_KEYS = ("phrase", "kind", "relations", "forms")
+
+
+@dataclass(frozen=True)
+class Trigger:
+    phrase: str
+    kind: str
+    relations: Tuple[str, ...]
+    forms: Tuple[str, ...] = field(default_factory=tuple)
+
+    def to_dict(self) -> dict:
+        d = {"phrase": self.phrase, "kind": self.kind, "relations": list(self.relations)}
+        if self.forms:
+            d["forms"] = list(self.forms)
+        return d
+
+
+def trigger_from_dict(data: dict, path: Union[str, Path] = "<memory>", line: int = 0) -> Trigger:
+    def fail(problem: str) -> OsteohemeError:
+        return OsteohemeError(Errors.E021.format(path=path, line=line, problem=problem, keys=", ".join(_KEYS)))
+
+    if not isinstance(data, dict):
+        raise fail("not a JSON object")
+    if set(data) - set(_KEYS):
+        raise fail(f"unknown key(s) {sorted(set(data) - set(_KEYS))}")
+    if not isinstance(data.get("phrase"), str) or not data["phrase"].strip():
+        raise fail("phrase must be a non-empty string")
+    if data.get("kind") not in KINDS:
+        raise fail(f"kind must be one of {', '.join(KINDS)}")
+    relations = data.get("relations")
+    if not relations or not all(r in RELATION_TYPES for r in relations):
+        raise fail(f"relations must be a non-empty list of {', '.join(RELATION_TYPES)}")
+    return Trigger(data["phrase"], data["kind"], tuple(relations), tuple(data.get("forms", ())))
+
+
+def read_triggers(path: Union[str, Path] = DEFAULT_TRIGGERS) -> List[Trigger]:
+    path = Path(path)
+    if not path.exists():
+        raise OsteohemeError(Errors.E001.format(path=path))
+    out = []
+    with path.open(encoding="utf-8") as f:
+        for i, line in enumerate(f, start=1):
+            if line.strip():
+                try:
+                    data = json.loads(line)
+                except json.JSONDecodeError as e:
+                    raise OsteohemeError(Errors.E021.format(path=path, line=i, problem=e, keys=", ".join(_KEYS))) from None
+                out.append(trigger_from_dict(data, path, i))
+    return out
+
+
+def _inflect(verb: str) -> Dict[str, str]:
+    """Regular English inflections of a verb: {form: "base"|"s"|"past"|"ing"}."""
+    if verb.endswith("e") and not verb.endswith(("ee", "ye")):
+        past, ing = verb + "d", verb[:-1] + "ing"
+    elif re.search(r"[^aeiou]y$", verb):
+        past, ing = verb[:-1] + "ied", verb + "ing"
+    else:
+        past, ing = verb + "ed", verb + "ing"
+    third = verb + "es" if verb.endswith(("s", "sh", "ch", "x", "z")) else (
+        verb[:-1] + "ies" if re.search(r"[^aeiou]y$", verb) else verb + "s")
+    return {verb: "base", third: "s", past: "past", ing: "ing"}
+
+
+def surface_forms(trigger: Trigger) -> Iterator[Tuple[str, str]]:
+    """(string, form) pairs; form is base, s, past (participle) or ing."""
+    if trigger.kind == "verb":
+        first, _, rest = trigger.phrase.partition(" ")
+        tail = " " + rest if rest else ""
+        if trigger.forms:
+            labels = ("s", "past", "past", "ing") if len(trigger.forms) == 4 else ("s", "past", "ing")
+            yield trigger.phrase, "base"
+            for form, label in zip(trigger.forms, labels):
+                yield (form if " " in form or not rest else form + tail), label
+        else:
+            for form, label in _inflect(first).items():
+                yield form + tail, label
+    elif trigger.kind == "noun":
+        yield trigger.phrase, "base"
+        head, _, rest = trigger.phrase.partition(" ")
+        if rest and not head.endswith("s"):
+            yield head + "s " + rest, "base"
+    elif trigger.kind == "symmetric" and trigger.forms:
+        yield trigger.phrase, "base"
+        for form in trigger.forms:
+            yield form, "base"
+    elif trigger.kind == "symmetric":
+        for form in _inflect(trigger.phrase.split(" ")[0]) if not trigger.phrase.startswith("are ") else [trigger.phrase]:
+            rest = trigger.phrase.partition(" ")[2]
+            yield (form + " " + rest if rest and not trigger.phrase.startswith("are ") else form), "base"
+        if trigger.phrase.startswith("are "):
+            yield "is" + trigger.phrase[3:], "base"
+    else:
+        yield trigger.phrase, "base"
+
+
+def iter_trigger_forms(triggers: Iterable[Trigger]) -> Iterator[Tuple[str, Trigger, str]]:
+    seen = set()
+    for trigger in triggers:
+        for form, label in surface_forms(trigger):
+            key = (form.lower(), trigger.kind)
+            if key not in seen:
+                seen.add(key)
+                yield form, trigger, label
