@@ -7,12 +7,23 @@ from spacy.tokens import Span
 from .words import DETERMINERS, SEPARATORS
 
 
+# Level adjectives may stand before the second conjunct: "bone degradation and impaired red cell production".
+_GLUE_MODIFIERS = frozenset({"impaired", "reduced", "increased", "decreased", "low", "high", "elevated", "poor",
+                             "excess", "excessive", "insufficient", "deficient"})
+
+
 def is_separator_run(tokens: Sequence) -> bool:
     """True for the glue between coordinated mentions: ", ", "and", "or", "as well as", "(".
 
-    An empty run (two mentions side by side) does not count.
+    An empty run (two mentions side by side) does not count, nor a lone comma
+    before a level word.
     """
-    return 0 < len(tokens) <= 4 and all(t.lower_ in SEPARATORS or t.lower_ in DETERMINERS for t in tokens)
+    if not 0 < len(tokens) <= 4:
+        return False
+    words = [t.lower_ for t in tokens]
+    if not any(w in SEPARATORS for w in words):
+        return False
+    return all((w in SEPARATORS or w in DETERMINERS or w in _GLUE_MODIFIERS) and w != "such" for w in words)
 
 
 def coordinated(ents: List[Span], index: int, direction: int) -> List[Span]:
@@ -23,16 +34,19 @@ def coordinated(ents: List[Span], index: int, direction: int) -> List[Span]:
     """
     doc = ents[index].doc
     group = [ents[index]]
+    if ents[index]._.antecedents:
+        # "cause anemia, these two conditions …": an anaphor is never a conjunct.
+        return group
     if direction >= 0:
         i = index
         while i + 1 < len(ents) and is_separator_run(doc[ents[i].end:ents[i + 1].start]) \
-                and ents[i + 1].sent.start == ents[i].sent.start:
+                and not ents[i + 1]._.antecedents and ents[i + 1].sent.start == ents[i].sent.start:
             i += 1
             group.append(ents[i])
     if direction <= 0:
         i = index
         while i - 1 >= 0 and is_separator_run(doc[ents[i - 1].end:ents[i].start]) \
-                and ents[i - 1].sent.start == ents[i].sent.start:
+                and not ents[i - 1]._.antecedents and ents[i - 1].sent.start == ents[i].sent.start:
             i -= 1
             group.insert(0, ents[i])
     return group

@@ -98,7 +98,7 @@ _BRITISH = [
 ]
 _UNCOUNTABLE_END = ("osis", "itis", "emia", "aemia", "ia", "ism", "esis", "ion", "ity", "ness", "ance", "ence",
                     "iron", "calcium", "zinc", "copper", "magnesium", "folate", "marrow", "tissue", "bone",
-                    "syndrome", "disease", "d", "k", "c", "a", "e", "b12", "b6", "b9", "ing", "ium", "oxia")
+                    "syndrome", "disease", "ing", "ium", "oxia")
 
 
 _SINGULAR_TYPES = ("CELL", "ANATOMY", "DISEASE")
@@ -135,7 +135,7 @@ def _singular(s: str) -> Optional[str]:
     words = s.split(" ")
     last = words[-1]
     low = last.lower()
-    if not last.isalpha() or last.isupper() or not low.endswith("s") or low.endswith(("ss", "us", "is", "ics")):
+    if not last.isalpha() or last[:-1].isupper() or not low.endswith("s") or low.endswith(("ss", "us", "is", "ics")):
         return None
     last = last[:-3] + "y" if low.endswith("ies") else last[:-1]
     return " ".join(words[:-1] + [last])
@@ -164,6 +164,12 @@ def variants(term: str, type_: str = "") -> List[str]:
     for f in forms:
         seen.setdefault(f, None)
     return list(seen)
+
+
+def is_case_sensitive(form: str) -> bool:
+    """Short upper-case forms ("RANK", "RA", "E2") match only as written: "rank" is a word."""
+    letters = [c for c in form if c.isalpha()]
+    return len(form) <= 6 and bool(letters) and all(c.isupper() for c in letters)
 
 
 def iter_surface_forms(concepts: Iterable[Concept]) -> Iterator[tuple]:

@@ -39,7 +39,7 @@ from ..words import (BE_FORMS, CLAUSE_BREAKS, DETERMINERS, NEGATIONS, POSSESSIVE
                      SUBORDINATORS)
 
 # When a trigger's relation does not fit its arguments, what it means instead.
-FALLBACKS = {"INCREASES": "CAUSES", "DECREASES": "PREVENTS", "CAUSES": "INCREASES", "PRODUCES": "INCREASES"}
+FALLBACKS = {"INCREASES": "CAUSES", "DECREASES": "PREVENTS", "CAUSES": "INCREASES"}
 DEFAULT_CONFIDENCE = {
     "active": 0.85, "passive": 0.8, "copula": 0.8, "event": 0.75, "affix": 0.7, "causative": 0.75,
     "shared_subject": 0.75, "relative_clause": 0.8, "pronoun": 0.7, "symmetric": 0.75,
@@ -56,7 +56,12 @@ _SKIP_LEFT = frozenset({"also", "directly", "indirectly", "not", "n't", "does", 
                         "fail", "failed", "reduced", "the", "a", "an", "major", "important", "key", "potent",
                         "main", "independent", "strong", "significant", "known", "established", "well", "well-known",
                         "critical", "crucial", "essential", "principal", "central", "direct", "common"})
-_CONJ = frozenset({"and", "or", "but", ",", "while", "whereas"})
+_CONJ = frozenset({"and", "or", "but"})
+# Words before a participle that make it an adjective: "a sustained response", "of stored iron".
+_ADJECTIVE_CONTEXT = frozenset({"of", "in", "with", "by", "and", "or", ",", "to", "for", "from", "on", "at", "as",
+                                "into", "between", "(", "both", "either", "increased", "decreased"})
+_LOCATIVE = frozenset({"within", "in", "inside", "of", "from", "at", "on", "near", "into", "throughout"})
+_POSSESSIVE_PRONOUNS = frozenset({"its", "their"})
 _PRONOUNS = frozenset({"it", "they"})
 _MAX_GAP = 8
 
@@ -182,13 +187,32 @@ class _SentenceReader:
         self.ent_index = ent_index
         self.found = found
         self.sent = doc[found[0].start].sent
-        self.trigger_at = {i: f for f in found for i in range(f.start, f.end)}
+        self.found = [f for f in found if not self._is_adjectival(f)]
+        self.trigger_at = {i: f for f in self.found for i in range(f.start, f.end)}
+        self.consumed: set = set()
 
     def read(self) -> List[Relation]:
         out: List[Relation] = []
         for k, f in enumerate(self.found):
-            out += self._read_one(k, f)
+            if f.start not in self.consumed:
+                out += self._read_one(k, f)
         return out
+
+    def _is_adjectival(self, f: _Found) -> bool:
+        """"elevated hepcidin", "a sustained inflammatory response": a participle used as an adjective."""
+        if f.trigger.kind != "verb" or f.form != "past" or f.end - f.start != 1:
+            return False
+        nxt = f.end
+        while nxt < self.sent.end and nxt not in self.ent_index and self.doc[nxt].is_alpha \
+                and self.doc[nxt].lower_ not in DETERMINERS and self.doc[nxt].lower_ not in _ADJECTIVE_CONTEXT \
+                and self.doc[nxt].lower_ not in _LOCATIVE and nxt - f.end < 2:
+            nxt += 1
+        if nxt not in self.ent_index:
+            return False
+        if f.start == self.sent.start:
+            return True
+        before = self.doc[f.start - 1].lower_
+        return before in DETERMINERS or before in _ADJECTIVE_CONTEXT
 
     # Each construction returns (subjects, objects, method, relation override).
     def _read_one(self, k: int, f: _Found) -> List[Relation]:
@@ -260,27 +284,64 @@ class _SentenceReader:
                 if antecedent:
                     return antecedent, "relative_clause"
             previous = self.found[k - 1] if k > 0 else None
-            if previous is not None and previous.subjects and (
-                    word in _CONJ or (f.form == "ing" and doc[i].text == ",")
-                    or (word == "by" and f.form == "ing")):
+            if f.form == "ing" and (doc[i].text == "," or word == "by"):
+                # ", resulting in …" / "by acting as …": the main clause's subject.
+                first = next((n for n, e in enumerate(self.ents) if e.start >= self.sent.start), None)
+                if first is not None and self.ents[first].end <= min(p.start for p in self.found):
+                    return self._group(first, +1), "shared_subject"
+                main = next((p.subjects for p in self.found[:k] if p.subjects), None)
+                return (main or []), "shared_subject"
+            if previous is not None and previous.subjects and word in _CONJ:
                 return previous.subjects, "shared_subject"
             if word in _PRONOUNS:
                 return self._pronoun(i, plural=word == "they"), "pronoun"
         gap = 0
         while i >= start:
             if i in self.ent_index:
-                return self._group(self.ent_index[i], -1), "active"
+                group = self._head_of(self._group(self.ent_index[i], -1))
+                previous = self._trigger_before(group[0].start)
+                if previous is not None and previous.subjects and previous.trigger.kind == "adjective" \
+                        and any(o.start == group[0].start for o in previous.objects):
+                    # "micronutrients necessary for X can predispose …": X belongs to the reduced relative.
+                    return previous.subjects, "shared_subject"
+                return group, "active"
             if i in self.trigger_at:
                 previous = self.trigger_at[i]
                 return (previous.subjects, "shared_subject") if previous.subjects else ([], "active")
             word = doc[i].lower_
-            if word in CLAUSE_BREAKS or word in SUBORDINATORS or gap > self.owner.max_gap:
+            if word in CLAUSE_BREAKS or word in SUBORDINATORS or word in _POSSESSIVE_PRONOUNS \
+                    or gap > self.owner.max_gap or word in RELATIVE_PRONOUNS:
                 break
-            if word in RELATIVE_PRONOUNS:
-                break
+            if word == ",":
+                i = self._skip_parenthetical(i)
             gap += 1
             i -= 1
         return [], "active"
+
+    def _trigger_before(self, i: int) -> Optional[_Found]:
+        before = [f for f in self.found if f.end <= i]
+        return before[-1] if before else None
+
+    def _skip_parenthetical(self, comma: int) -> int:
+        """", driven by inflammation," between a subject and its verb: jump over it."""
+        for j in range(comma - 1, max(self.sent.start, comma - 7) - 1, -1):
+            if self.doc[j].text == ",":
+                f = self.trigger_at.get(j + 1)
+                if f is not None and f.form in ("past", "ing"):
+                    return j
+                return comma
+        return comma
+
+    def _head_of(self, group: List[Span]) -> List[Span]:
+        """"stem cells within the red bone marrow": the subject is the stem cells."""
+        doc = self.doc
+        while True:
+            i = group[0].start - 1
+            if i > self.sent.start and doc[i].lower_ in DETERMINERS:
+                i -= 1
+            if i <= self.sent.start or doc[i].lower_ not in _LOCATIVE or (i - 1) not in self.ent_index:
+                return group
+            group = self._group(self.ent_index[i - 1], -1)
 
     def _antecedent_of_relative(self, i: int) -> List[Span]:
         """"hepcidin, a hormone that regulates" → hepcidin (across one apposition)."""
@@ -290,9 +351,20 @@ class _SentenceReader:
             if j in self.ent_index:
                 return self._group(self.ent_index[j], -1)
             if doc[j].lower_ in CLAUSE_BREAKS or j in self.trigger_at:
-                return []
+                break
             gap += 1
             j -= 1
+        return self._examples_after(i)
+
+    def _examples_after(self, i: int) -> List[Span]:
+        """"illnesses that lead to X, such as CKD or RA, …": the examples stand for the generic head."""
+        doc = self.doc
+        for j in range(i + 1, min(self.sent.end - 1, i + 15)):
+            if doc[j].lower_ == "such" and doc[j + 1].lower_ == "as" or doc[j].lower_ == "including":
+                k = j + (2 if doc[j].lower_ == "such" else 1)
+                if k in self.ent_index:
+                    return self._group(self.ent_index[k], +1)
+                return []
         return []
 
     def _pronoun(self, i: int, plural: bool) -> List[Span]:
@@ -326,8 +398,18 @@ class _SentenceReader:
                     override = nested.trigger.relations
                     i = nested.end
                     continue
+                transparent = (nested.trigger.kind == "verb" and nested.form == "base" and i > start
+                               and doc[i - 1].lower_ == "to") or nested.trigger.kind == "adjective"
+                if transparent:
+                    # "impairs its ability to sustain X", "a cofactor for enzymes involved in X".
+                    self.consumed.add(nested.start)
+                    i = nested.end
+                    continue
                 break
             word = doc[i].lower_
+            if word == ":" and gap < 6:
+                i += 1
+                continue
             if word in CLAUSE_BREAKS or word in RELATIVE_PRONOUNS or word in SUBORDINATORS or word == ",":
                 break
             gap += 1
@@ -400,17 +482,21 @@ def _choose_relation(candidates: Sequence[str], subject: Span, obj: Span) -> Opt
     return None
 
 
+def _concept(span: Span) -> str:
+    return span.kb_id_ or f"{span.label_}:{span._.concept_name or span.text.lower()}"
+
+
 def _same_mention(a: Span, b: Span) -> bool:
     if a.start < b.end and b.start < a.end:
         return True
-    return bool(a.kb_id_) and a.kb_id_ == b.kb_id_
+    return _concept(a) == _concept(b)
 
 
 def _one_per_concept(group: List[Span], prefer_last: bool) -> List[Span]:
     """"Interleukin-6 (IL-6)" is one concept named twice: keep the mention nearest the trigger."""
     chosen: Dict[str, Span] = {}
     for e in (group if prefer_last else reversed(group)):
-        chosen[e.kb_id_ or f"{e.label_}:{e.start}"] = e
+        chosen[_concept(e)] = e
     return sorted(chosen.values(), key=lambda s: s.start)
 
 

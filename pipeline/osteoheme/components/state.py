@@ -7,7 +7,7 @@ this component reads them around it: before ("elevated hepcidin",
 "B12-deficient"), and shares them across coordinated mentions.
 """
 
-from typing import Dict, List, Optional
+from typing import Dict, List, Optional, Tuple
 
 from spacy.language import Language
 from spacy.pipeline import Pipe
@@ -18,7 +18,7 @@ from ..grammar import coordinated
 
 DEFAULT_MODIFIERS = {
     "Decreased": ["low", "lower", "reduced", "decreased", "deficient", "insufficient", "inadequate", "poor",
-                  "diminished", "depleted", "suboptimal", "subnormal", "declining"],
+                  "diminished", "depleted", "suboptimal", "subnormal", "declining", "impaired"],
     "Increased": ["elevated", "high", "higher", "increased", "excess", "excessive", "raised", "enhanced",
                   "heightened", "overabundant"],
 }
@@ -42,16 +42,19 @@ class StateTagger(Pipe):
                  modifiers: Optional[Dict[str, List[str]]] = None, heads: Optional[Dict[str, List[str]]] = None,
                  postfixes: Optional[Dict[str, List[str]]] = None) -> None:
         self.name = name
-        self.before = _invert(modifiers or DEFAULT_MODIFIERS) | _invert(heads or DEFAULT_HEADS)
+        self.modifiers = _invert(modifiers or DEFAULT_MODIFIERS)
+        self.heads = _invert(heads or DEFAULT_HEADS)
         self.after = _invert(postfixes or DEFAULT_POSTFIXES)
 
     def __call__(self, doc: Doc) -> Doc:
         ents = list(doc.ents)
         for i, ent in enumerate(ents):
             if ent._.state is None:
-                state = self._state_before(ent)
+                state, spreads = self._state_before(ent)
                 if state:
-                    for e in coordinated(ents, i, +1):
+                    # "deficiency in either B12 or folate" covers both; "reduced bone
+                    # mass and structural deterioration" only the first.
+                    for e in (coordinated(ents, i, +1) if spreads else [ent]):
                         e._.state = e._.state or state
                     continue
                 state = self._state_after(ent)
@@ -60,17 +63,20 @@ class StateTagger(Pipe):
                         e._.state = e._.state or state
         return doc
 
-    def _state_before(self, ent: Span) -> Optional[str]:
+    def _state_before(self, ent: Span) -> Tuple[Optional[str], bool]:
+        """(state, whether it spreads to coordinated mentions)."""
         doc, i = ent.doc, ent.start - 1
         stop = max(ent.sent.start, ent.start - 4)
         while i >= stop:
             word = doc[i].lower_
-            if word in self.before:
-                return self.before[word]
+            if word in self.heads:
+                return self.heads[word], True
+            if word in self.modifiers:
+                return self.modifiers[word], False
             if word not in _FILLERS or doc[i].ent_iob_ != "O":
-                return None
+                break
             i -= 1
-        return None
+        return None, False
 
     def _state_after(self, ent: Span) -> Optional[str]:
         doc = ent.doc

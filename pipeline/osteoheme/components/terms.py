@@ -23,7 +23,8 @@ from spacy.util import filter_spans
 
 from .. import _extensions  # noqa: F401  (registers Span._ attributes)
 from ..errors import Errors, OsteohemeError
-from ..terminology import DEFAULT_TERMINOLOGY, Concept, concept_from_dict, iter_surface_forms, read_terminology
+from ..terminology import (DEFAULT_TERMINOLOGY, Concept, concept_from_dict, is_case_sensitive, iter_surface_forms,
+                           read_terminology)
 from ..words import DETERMINERS, SEPARATORS
 
 # Process nouns that form an EFFECT with an of-complement or a compound
@@ -47,7 +48,7 @@ DEFAULT_ANAPHOR_NOUNS = {
     "diseases": ["DISEASE"], "disease": ["DISEASE"], "illnesses": ["DISEASE"],
     "cells": ["CELL"], "cell": ["CELL"],
 }
-ANAPHOR_DETERMINERS = frozenset({"these", "this", "those", "both", "such"})
+ANAPHOR_DETERMINERS = frozenset({"these", "this", "those", "both", "such", "same"})
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "both": 2}
 _OF_COMPLEMENT_TYPES = ("NUTRIENT", "CELL")
 _MAX_OF_MODIFIERS = 2
@@ -69,6 +70,7 @@ class TermRecognizer(Pipe):
         self.anaphor_nouns = dict(anaphor_nouns or DEFAULT_ANAPHOR_NOUNS)
         self.concepts: List[Concept] = []
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.exact_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._by_key: Dict[str, Concept] = {}
 
     # -- set-up -----------------------------------------------------------------
@@ -81,12 +83,14 @@ class TermRecognizer(Pipe):
         self.concepts = list(concepts)
         self.__dict__.pop("_names", None)
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        self.exact_matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         self._by_key = {c.key: c for c in self.concepts}
-        forms: Dict[str, List[str]] = {}
+        forms: Dict[Tuple[str, bool], List[str]] = {}
         for form, concept in iter_surface_forms(self.concepts):
-            forms.setdefault(concept.key, []).append(form)
-        for key, strings in forms.items():
-            self.matcher.add(key, list(self.nlp.tokenizer.pipe(strings)))
+            forms.setdefault((concept.key, is_case_sensitive(form)), []).append(form)
+        for (key, exact), strings in forms.items():
+            matcher = self.exact_matcher if exact else self.matcher
+            matcher.add(key, list(self.nlp.tokenizer.pipe(strings)))
 
     # -- serialization: the terminology travels with a saved pipeline ----------
     def to_bytes(self, *, exclude=tuple()) -> bytes:
@@ -111,20 +115,24 @@ class TermRecognizer(Pipe):
             raise OsteohemeError(Errors.E040.format(name=self.name))
         strings = doc.vocab.strings
         spans: List[Span] = []
-        for match_id, start, end in self.matcher(doc):
+        for match_id, start, end in self.matcher(doc) + self.exact_matcher(doc):
             concept = self._by_key[strings[match_id]]
             spans.append(Span(doc, start, end, label=concept.type, kb_id=concept.id or ""))
         spans += self._process_effects(doc, filter_spans(spans))
         ents = filter_spans(spans)
+        self._short_form_names: Dict[Tuple[int, int], str] = {}
         ents = self._add_short_forms(doc, ents)
         ents, antecedents = self._add_anaphors(doc, ents)
         doc.ents = ents
         for ent in doc.ents:
-            concept = self._concept_of(ent)
-            ent._.concept_name = concept.name if concept else _normal_name(ent)
+            ent._.concept_name = self._short_form_names.get((ent.start, ent.end)) or self._concept_name(ent)
             if (ent.start, ent.end) in antecedents:
                 ent._.antecedents = antecedents[(ent.start, ent.end)]
         return doc
+
+    def _concept_name(self, span: Span) -> str:
+        concept = self._concept_of(span)
+        return concept.name if concept else _normal_name(span)
 
     def _concept_of(self, span: Span) -> Optional[Concept]:
         if span.kb_id_:
@@ -182,6 +190,7 @@ class TermRecognizer(Pipe):
             if source is None or any(i in taken for i in range(short.start, short.end)):
                 continue
             added.append(Span(doc, short.start, short.end, label=source.label_, kb_id=source.kb_id_))
+            self._short_form_names[(short.start, short.end)] = self._concept_name(source)
             taken.update(range(short.start, short.end))
         return sorted(ents + added, key=lambda s: s.start)
 
@@ -220,8 +229,9 @@ class TermRecognizer(Pipe):
             refs = _find_antecedents(result, token.i, types, plural, count)
             if not refs:
                 continue
-            span = Span(doc, token.i, end, label=refs[0].label_)
-            result = [e for e in result if e.end <= span.start or e.start >= span.end] + [span]
+            # Rule 1: the span leaves out the determiner ("these (two) molecules" → "molecules").
+            span = Span(doc, j, end, label=refs[0].label_)
+            result = [e for e in result if e.end <= token.i or e.start >= span.end] + [span]
             result.sort(key=lambda s: s.start)
             antecedents[(span.start, span.end)] = [(r.start, r.end) for r in refs]
         return result, antecedents

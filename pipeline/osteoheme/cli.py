@@ -1,0 +1,182 @@
+"""The ``osteoheme`` command line, in the spaCy manner: thin ``*_cli`` wrappers
+around importable functions that return dicts."""
+
+import json
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from .errors import OsteohemeError
+
+app = typer.Typer(
+    name="osteoheme",
+    help="Extract entities, relations and knowledge-base triples from bone–blood literature.\n\n"
+         "Typical use:\n\n"
+         "  osteoheme run                                  # the shipped corpus → outputs/, scored against annotations/\n\n"
+         "  osteoheme extract papers/ --out results/       # any .txt files or folders of them\n\n"
+         "  osteoheme evaluate results/ annotations/       # score predictions against brat gold\n\n"
+         "  osteoheme validate annotations/                # check gold files against the guidelines",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+def _fail(e: Exception) -> None:
+    typer.secho(f"error: {e}", fg="red", err=True)
+    raise typer.Exit(code=2)
+
+
+def _load(config: Optional[Path], model: Optional[str]):
+    from . import load
+    return load(config=config, model=model)
+
+
+@app.command("extract")
+def extract_cli(
+    paths: List[Path] = typer.Argument(..., help=".txt files and/or directories of .txt files (doc_id = file stem)."),
+    out: Path = typer.Option(Path("outputs"), "--out", "-o", help="Directory for entities/triples JSONL + CSV and summary.json."),
+    config: Optional[Path] = typer.Option(None, "--config", "-c", help="A pipeline config; default: the packaged default.cfg."),
+    model: Optional[str] = typer.Option(None, "--model", "-m", help="An installed scispaCy model (e.g. en_core_sci_sm) to run first."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+) -> None:
+    """Extract entities and triples from texts.
+
+    Example: osteoheme extract corpus/ --out outputs/
+
+    A file that cannot be read or processed is listed at the end and in
+    errors.jsonl; the other documents are still written. Exit status 1 if any
+    document failed.
+    """
+    from .extract import extract
+    try:
+        summary = extract(paths, out, nlp=_load(config, model), progress=not quiet)
+    except OsteohemeError as e:
+        _fail(e)
+    _print_summary(summary, out)
+    if summary["failed"]:
+        raise typer.Exit(code=1)
+
+
+def _print_summary(summary: dict, out: Path) -> None:
+    typer.echo(f"{summary['documents']} document(s), {summary['words']} words → {summary['entities']} entities, "
+               f"{summary['triples']} triples in {out}/")
+    for err in summary["errors"]:
+        typer.secho(f"failed: {err['error']}", fg="red", err=True)
+
+
+def evaluate_dirs(pred_dir: Path, gold_dir: Path, out: Optional[Path] = None) -> dict:
+    """Score ``pred_dir``/{entities,triples}.jsonl against the brat gold in ``gold_dir``."""
+    from .brat import read_brat_dir
+    from .evaluate import evaluate
+    from .report import write_reports
+
+    gold = read_brat_dir(gold_dir)
+    entities, triples = _read_jsonl(pred_dir / "entities.jsonl"), _read_jsonl(pred_dir / "triples.jsonl")
+    predicted = {e["doc_id"] for e in entities}
+    missing = sorted(set(gold) - predicted)
+    if missing:
+        raise OsteohemeError(f"{pred_dir}: no predictions for document(s) {', '.join(missing)}. "
+                             "Run `osteoheme extract` on the same texts first.")
+    result = evaluate(entities, triples, gold)
+    if out is not None:
+        write_reports(result, out)
+    return result
+
+
+def _read_jsonl(path: Path) -> list:
+    if not path.exists():
+        raise OsteohemeError(f"{path}: no such file. Point evaluate at the --out directory of `osteoheme extract`.")
+    rows = []
+    with path.open(encoding="utf-8") as f:
+        for i, line in enumerate(f, start=1):
+            if line.strip():
+                try:
+                    rows.append(json.loads(line))
+                except json.JSONDecodeError as e:
+                    raise OsteohemeError(f"{path}:{i}: not valid JSON ({e}).") from None
+    return rows
+
+
+def _print_scores(result: dict) -> None:
+    from .report import score_table
+    table = score_table(result)
+    typer.echo(table.to_string(index=False, float_format=lambda v: f"{v:.3f}"))
+
+
+@app.command("evaluate")
+def evaluate_cli(
+    predictions: Path = typer.Argument(..., help="The --out directory of `osteoheme extract`."),
+    gold: Path = typer.Argument(Path("annotations"), help="A directory of brat gold: <doc_id>.txt + <doc_id>.ann."),
+    out: Path = typer.Option(Path("outputs"), "--out", "-o", help="Where evaluation.json and evaluation.md go."),
+) -> None:
+    """Score predictions against brat gold and print the table.
+
+    Example: osteoheme evaluate outputs/ annotations/
+
+    Entities strict and lenient per type; relation mentions strict and lenient;
+    document-level concept triples (negation is part of the type). Errors with
+    their sentences are in evaluation.md.
+    """
+    try:
+        result = evaluate_dirs(predictions, gold, out)
+    except OsteohemeError as e:
+        _fail(e)
+    _print_scores(result)
+    typer.echo(f"\nReports: {out}/evaluation.json, {out}/evaluation.md")
+
+
+@app.command("run")
+def run_cli(
+    corpus: Path = typer.Option(Path("corpus"), help="Texts to extract."),
+    gold: Path = typer.Option(Path("annotations"), help="Gold annotations to score against."),
+    out: Path = typer.Option(Path("outputs"), "--out", "-o", help="Output directory."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+) -> None:
+    """The main job: extract the corpus, evaluate against the gold, print the scores.
+
+    Example: osteoheme run   (from the repository root)
+    """
+    from .extract import extract
+    try:
+        summary = extract([corpus], out, nlp=_load(None, None), progress=not quiet)
+        _print_summary(summary, out)
+        result = evaluate_dirs(out, gold, out)
+    except OsteohemeError as e:
+        _fail(e)
+    _print_scores(result)
+    typer.echo(f"\nReports: {out}/evaluation.json, {out}/evaluation.md")
+    if summary["failed"]:
+        raise typer.Exit(code=1)
+
+
+@app.command("validate")
+def validate_cli(
+    gold: Path = typer.Argument(Path("annotations"), help="A directory of brat gold files."),
+) -> None:
+    """Check gold annotations: brat syntax, spans against the text, types, argument types, overlaps, State.
+
+    Example: osteoheme validate annotations/
+    """
+    from .brat import check_brat
+    if not gold.is_dir():
+        _fail(OsteohemeError(f"{gold}: not a directory of brat files."))
+    anns = sorted(gold.glob("*.ann"))
+    if not anns:
+        _fail(OsteohemeError(f"{gold}: no .ann files."))
+    problems = [p for a in anns for p in check_brat(a)]
+    for p in problems:
+        typer.secho(p, fg="red", err=True)
+    typer.echo(f"{len(anns)} file(s), {len(problems)} problem(s)")
+    if problems:
+        raise typer.Exit(code=1)
+
+
+def main() -> None:
+    app(prog_name="osteoheme")
+
+
+if __name__ == "__main__":
+    main()
