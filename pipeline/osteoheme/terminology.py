@@ -167,9 +167,8 @@ def variants(term: str, type_: str = "") -> List[str]:
 
 
 def is_case_sensitive(form: str) -> bool:
-    """Short upper-case forms ("RANK", "RA", "E2") match only as written: "rank" is a word."""
-    letters = [c for c in form if c.isalpha()]
-    return len(form) <= 6 and bool(letters) and all(c.isupper() for c in letters)
+    """Short all-letter acronyms ("RANK", "RA") match only as written: "rank" is a word, "IL-6" is not."""
+    return len(form) <= 6 and form.isalpha() and form.isupper()
 
 
 def iter_surface_forms(concepts: Iterable[Concept]) -> Iterator[tuple]:

@@ -165,6 +165,8 @@ class RelationExtractor(Pipe):
             if any(i in ent_index for i in range(start, end)):
                 continue
             trigger, form = self._forms[strings[match_id]]
+            if trigger.kind == "symmetric" and end < len(doc) and doc[end].lower_ in ("with", "to"):
+                continue  # "are associated with X" takes an object: the adjective reading
             spans.append(_Found(trigger, start, end, form, [], []))
         # Longest trigger wins where two overlap ("accelerates the development of" over "accelerates").
         spans.sort(key=lambda f: (f.start, -(f.end - f.start)))

@@ -1,0 +1,74 @@
+import pytest
+
+from osteoheme.errors import OsteohemeError
+from osteoheme.terminology import concept_from_dict, variants
+
+
+@pytest.mark.parametrize("text,mention,label", [
+    ("TNF-α rises.", "TNF-α", "CYTOKINE"),
+    ("TNF-alpha rises.", "TNF-alpha", "CYTOKINE"),
+    ("TNFα rises.", "TNFα", "CYTOKINE"),
+    ("Tumour necrosis factor rises.", "Tumour necrosis factor", "CYTOKINE"),
+    ("IL-1β rises.", "IL-1β", "CYTOKINE"),
+    ("IL-1beta rises.", "IL-1beta", "CYTOKINE"),
+    ("Anaemia was common.", "Anaemia", "DISEASE"),
+    ("Haemoglobin fell.", "Haemoglobin", "EFFECT"),
+    ("Osteoclasts resorb bone.", "Osteoclasts", "CELL"),
+    ("An osteoclast resorbs bone.", "osteoclast", "CELL"),
+    ("Hepcidin is a hormone.", "Hepcidin", "HORMONE"),
+    ("The duodenum absorbs it.", "duodenum", "ANATOMY"),
+    ("Vitamin B12 was low.", "Vitamin B12", "NUTRIENT"),
+    # rule 3: a process noun takes its of-complement
+    ("It impairs the maturation of red blood cells.", "maturation of red blood cells", "EFFECT"),
+    ("It blocks the release of stored iron.", "release of stored iron", "EFFECT"),
+])
+def test_terms_recognized(nlp, text, mention, label):
+    assert (mention, label) in {(e.text, e.label_) for e in nlp(text).ents}
+
+
+@pytest.mark.parametrize("text,absent", [
+    ("The bone and the blood are healthy.", "bone"),  # generic words (rule 8)
+    ("We used Spearman rank correlation.", "rank"),  # "RANK" matches only in capitals
+    ("Hepcidin, a hormone made in the liver.", "hormone"),  # a singular class word is generic
+])
+def test_terms_not_recognized(nlp, text, absent):
+    assert absent not in {e.text for e in nlp(text).ents}
+
+
+def test_terms_short_form_takes_long_form_type(nlp):
+    doc = nlp("Bone marrow adipose tissue (BMAT) expands; BMAT secretes leptin. Anemia of chronic disease (ACD) is common; ACD is mild.")
+    acd = [e for e in doc.ents if e.text == "ACD"]
+    assert len(acd) == 2 and all(e.label_ == "DISEASE" for e in acd)
+    assert {e._.concept_name for e in acd} == {"anemia of chronic disease"}
+
+
+def test_terms_anaphor_links_to_antecedents(nlp):
+    doc = nlp("Interleukin-6 (IL-6) and TNF-α rise. These molecules activate osteoclasts.")
+    anaphor = next(e for e in doc.ents if e.text == "molecules")
+    assert anaphor.label_ == "CYTOKINE"
+    assert [doc[a:b].text for a, b in anaphor._.antecedents] == ["IL-6", "TNF-α"]
+
+
+def test_terms_concept_ids_are_curies(nlp):
+    doc = nlp("Osteoporosis and IL-6.")
+    assert all(e._.concept_id and ":" in e._.concept_id for e in doc.ents)
+    assert {e._.concept_name for e in doc.ents} >= {"osteoporosis"}
+
+
+@pytest.mark.parametrize("term,expected", [
+    ("TNF-α", "TNF-alpha"), ("anemia", "anaemia"), ("red blood cell", "red blood cells"),
+    ("hemoglobin", "haemoglobin"), ("estrogen", "oestrogen"),
+])
+def test_terminology_variants(term, expected):
+    assert expected in variants(term, "CELL")
+
+
+@pytest.mark.parametrize("entry,problem", [
+    ({"name": "iron", "type": "METAL", "aliases": []}, "type"),
+    ({"name": "iron", "type": "NUTRIENT", "aliases": [], "synonyms": []}, "unknown key"),
+    ({"id": "D007501", "name": "iron", "type": "NUTRIENT", "aliases": []}, "CURIE"),
+    ({"type": "NUTRIENT"}, "missing"),
+])
+def test_terminology_rejects_bad_entries(entry, problem):
+    with pytest.raises(OsteohemeError, match=problem):
+        concept_from_dict(entry, "terms.jsonl", 3)
