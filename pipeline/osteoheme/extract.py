@@ -81,7 +81,7 @@ def extract_documents(nlp: Language, documents: List[Document], errors: List[Tup
             triples += trips
             n_words = sum(1 for t in doc if not (t.is_punct or t.is_space))
             words += n_words
-            per_doc.append({"doc_id": doc._.doc_id, "path": paths[doc._.doc_id], "words": n_words,
+            per_doc.append({"doc_id": doc._.doc_id, "words": n_words,
                             "entities": len(ents), "triples": len(trips)})
             bar.update(1)
             bar.set_postfix(words=words)

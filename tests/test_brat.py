@@ -1,0 +1,66 @@
+from pathlib import Path
+
+import pytest
+
+from osteoheme.brat import check_brat, read_brat, read_brat_dir
+from osteoheme.errors import OsteohemeError
+
+ANNOTATIONS = Path(__file__).parent.parent / "annotations"
+CORPUS = Path(__file__).parent.parent / "corpus"
+TEXT = "IL-6 raises hepcidin."
+
+
+def write(tmp_path, ann, text=TEXT):
+    (tmp_path / "d.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "d.ann").write_text(ann, encoding="utf-8")
+    return tmp_path / "d.ann"
+
+
+def test_brat_reads_entities_relations_state(tmp_path):
+    doc = read_brat(write(tmp_path, "T1\tCYTOKINE 0 4\tIL-6\nT2\tHORMONE 12 20\thepcidin\n"
+                                    "R1\tINCREASES Arg1:T1 Arg2:T2\t\nA1\tState T2 Increased\n"))
+    assert doc.entities["T2"].state == "Increased"
+    assert [(r.predicate, r.negated) for r in doc.facts] == [("INCREASES", False)]
+
+
+@pytest.mark.parametrize("ann,problem", [
+    ("T1\tCYTOKINE 0 40\tIL-6\n", "outside the text"),
+    ("T1\tCYTOKINE 0 4\tIL-7\n", "is 'IL-6' in the text"),
+    ("T1\tPROTEIN 0 4\tIL-6\n", "unknown entity type"),
+    ("T1\tCYTOKINE 0 4\tIL-6\nR1\tINCREASES Arg1:T1 Arg2:T9\n", "T9, which is not an entity"),
+    ("T1\tCYTOKINE 0 4\tIL-6\nT2\tHORMONE 12 20\thepcidin\nR1\tPREVENTS Arg1:T1 Arg2:T2\n", "does not take"),
+    ("T1\tCYTOKINE 0 4\tIL-6\nA1\tState T1 High\n", "not Decreased or Increased"),
+    ("T1\tCYTOKINE 0 4\tIL-6\nT2\tCYTOKINE 0 2\tIL\n", "overlaps"),
+    ("T1\tCYTOKINE 0;2 4\tIL-6\n", "discontinuous"),
+])
+def test_brat_problems_name_file_and_line(tmp_path, ann, problem):
+    path = write(tmp_path, ann)
+    problems = check_brat(path)
+    assert any(problem in p and str(path) in p for p in problems), problems
+    with pytest.raises(OsteohemeError, match=problem):
+        read_brat(path)
+
+
+def test_brat_missing_text_file(tmp_path):
+    (tmp_path / "x.ann").write_text("", encoding="utf-8")
+    with pytest.raises(OsteohemeError, match="no text file x.txt"):
+        read_brat(tmp_path / "x.ann")
+
+
+def test_brat_shipped_gold_is_valid():
+    gold = read_brat_dir(ANNOTATIONS)
+    assert "bone-blood-crosstalk" in gold
+    for ann in ANNOTATIONS.glob("*.ann"):
+        assert check_brat(ann) == []
+
+
+def test_brat_gold_text_matches_corpus():
+    for txt in ANNOTATIONS.glob("*.txt"):
+        assert txt.read_bytes() == (CORPUS / txt.name).read_bytes()
+
+
+def test_brat_config_declares_the_schema():
+    conf = (ANNOTATIONS / "annotation.conf").read_text(encoding="utf-8")
+    for name in ("CYTOKINE", "HORMONE", "NUTRIENT", "EFFECT", "DISEASE", "CELL", "ANATOMY", "Coref", "State",
+                 "INCREASES", "NEG_INCREASES", "ASSOCIATED_WITH", "NEG_ASSOCIATED_WITH", "REQUIRED_FOR"):
+        assert name in conf

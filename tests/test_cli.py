@@ -1,0 +1,90 @@
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from osteoheme.cli import app, evaluate_dirs
+from osteoheme.extract import extract
+
+ROOT = Path(__file__).parent.parent
+runner = CliRunner()
+
+
+@pytest.fixture
+def texts(tmp_path):
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "good.txt").write_text("IL-6 stimulates hepcidin. Hepcidin blocks iron absorption.", encoding="utf-8")
+    (d / "empty.txt").write_text("  \n", encoding="utf-8")
+    (d / "latin1.txt").write_bytes("Anämie".encode("latin-1"))
+    (d / "binary.txt").write_bytes(b"\x00\x01\x02")
+    return d
+
+
+def test_cli_help_lists_commands_with_examples():
+    result = runner.invoke(app, ["--help"])
+    assert result.exit_code == 0
+    for command in ("extract", "evaluate", "run", "validate"):
+        assert command in result.output
+    assert "osteoheme extract" in result.output
+
+
+def test_cli_extract_keeps_good_documents_and_reports_bad_ones(nlp, texts, tmp_path):
+    out = tmp_path / "out"
+    summary = extract([texts, tmp_path / "missing.txt"], out, nlp=nlp, progress=False)
+    assert summary["documents"] == 1 and summary["failed"] == 4
+    errors = {Path(e["path"]).name: e["error"] for e in summary["errors"]}
+    assert "empty" in errors["empty.txt"]
+    assert "UTF-8" in errors["latin1.txt"]
+    assert "binary" in errors["binary.txt"]
+    assert "no such file" in errors["missing.txt"]
+    triples = [json.loads(line) for line in (out / "triples.jsonl").read_text().splitlines()]
+    assert {(t["subject"]["text"], t["predicate"], t["object"]["text"]) for t in triples} == {
+        ("IL-6", "INCREASES", "hepcidin"), ("Hepcidin", "DECREASES", "iron absorption")}
+    assert len((out / "errors.jsonl").read_text().splitlines()) == 4
+    for name in ("entities.jsonl", "entities.csv", "triples.csv", "summary.json"):
+        assert (out / name).exists()
+
+
+def test_cli_extract_exit_status_nonzero_on_failure(texts, tmp_path):
+    result = runner.invoke(app, ["extract", str(texts), "--out", str(tmp_path / "o"), "--quiet"])
+    assert result.exit_code == 1
+    assert "good" in (tmp_path / "o" / "entities.jsonl").read_text()
+
+
+def test_cli_extract_output_fields(nlp, tmp_path):
+    (tmp_path / "a.txt").write_text("Elevated hepcidin blocks iron absorption.", encoding="utf-8")
+    extract([tmp_path / "a.txt"], tmp_path / "o", nlp=nlp, progress=False)
+    entity = json.loads((tmp_path / "o" / "entities.jsonl").read_text().splitlines()[0])
+    assert list(entity) == ["doc_id", "start", "end", "text", "label", "state", "concept_id", "concept_name"]
+    assert entity["state"] == "Increased"
+    t = json.loads((tmp_path / "o" / "triples.jsonl").read_text().splitlines()[0])
+    assert set(t) == {"doc_id", "subject", "predicate", "negated", "object", "sentence", "confidence", "method"}
+    assert set(t["subject"]) >= {"start", "end", "text", "label", "concept_id", "concept_name", "state", "anaphor"}
+
+
+def test_cli_evaluate_errors_clearly_without_predictions(tmp_path):
+    result = runner.invoke(app, ["evaluate", str(tmp_path), str(ROOT / "annotations"), "--out", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "entities.jsonl: no such file" in result.output
+
+
+def test_cli_validate_shipped_gold():
+    result = runner.invoke(app, ["validate", str(ROOT / "annotations")])
+    assert result.exit_code == 0, result.output
+    assert "0 problem(s)" in result.output
+
+
+def test_cli_validate_reports_problems(tmp_path):
+    (tmp_path / "d.txt").write_text("iron", encoding="utf-8")
+    (tmp_path / "d.ann").write_text("T1\tMETAL 0 4\tiron\n", encoding="utf-8")
+    result = runner.invoke(app, ["validate", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "d.ann:1: unknown entity type 'METAL'" in result.output
+
+
+def test_cli_evaluate_scores_shipped_outputs(tmp_path):
+    result = evaluate_dirs(ROOT / "outputs", ROOT / "annotations", tmp_path)
+    assert result["entities"]["lenient"]["ALL"]["f"] > 0.5
+    assert (tmp_path / "evaluation.md").read_text().startswith("# osteoheme evaluation")
