@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Tuple, Union
 
 import pandas as pd
+from spacy.attrs import IS_PUNCT, IS_SPACE
 from spacy.language import Language
 from tqdm import tqdm
 
@@ -18,6 +19,12 @@ from .readers import Document, find_texts, iter_documents
 from .records import EntityRecord, TripleRecord, doc_records
 
 ENTITY_COLUMNS = ["doc_id", "start", "end", "text", "label", "state", "concept_id", "concept_name"]
+
+
+def count_words(doc) -> int:
+    """Tokens that are neither punctuation nor white space."""
+    flags = doc.to_array([IS_PUNCT, IS_SPACE])
+    return int(len(doc) - flags.any(axis=1).sum()) if len(doc) else 0
 
 
 def _flat_triple(t: dict) -> dict:
@@ -79,7 +86,7 @@ def extract_documents(nlp: Language, documents: List[Document], errors: List[Tup
             ents, trips = doc_records(doc, doc._.doc_id)
             entities += ents
             triples += trips
-            n_words = sum(1 for t in doc if not (t.is_punct or t.is_space))
+            n_words = count_words(doc)
             words += n_words
             per_doc.append({"doc_id": doc._.doc_id, "words": n_words,
                             "entities": len(ents), "triples": len(trips)})

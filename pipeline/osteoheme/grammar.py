@@ -1,5 +1,6 @@
 """Small helpers over token sequences shared by the rule components."""
 
+from bisect import bisect_right
 from typing import List, Sequence
 
 from spacy.tokens import Span
@@ -30,7 +31,8 @@ def coordinated(ents: List[Span], index: int, direction: int) -> List[Span]:
     """The mention ``ents[index]`` and those coordinated with it, in text order.
 
     ``direction`` is +1 to extend to the right ("A and B" from A), -1 to the
-    left (from B), 0 for both.
+    left (from B), 0 for both. A separator run never holds a full stop, so a
+    group never crosses a sentence boundary.
     """
     doc = ents[index].doc
     group = [ents[index]]
@@ -40,13 +42,24 @@ def coordinated(ents: List[Span], index: int, direction: int) -> List[Span]:
     if direction >= 0:
         i = index
         while i + 1 < len(ents) and is_separator_run(doc[ents[i].end:ents[i + 1].start]) \
-                and not ents[i + 1]._.antecedents and ents[i + 1].sent.start == ents[i].sent.start:
+                and not ents[i + 1]._.antecedents:
             i += 1
             group.append(ents[i])
     if direction <= 0:
         i = index
         while i - 1 >= 0 and is_separator_run(doc[ents[i - 1].end:ents[i].start]) \
-                and not ents[i - 1]._.antecedents and ents[i - 1].sent.start == ents[i].sent.start:
+                and not ents[i - 1]._.antecedents:
             i -= 1
             group.insert(0, ents[i])
     return group
+
+
+class SentenceIndex:
+    """The sentence of a token in O(log n), without building ``Span.sent`` each time."""
+
+    def __init__(self, doc) -> None:
+        self.spans = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+        self.starts = [s.start for s in self.spans]
+
+    def of(self, i: int):
+        return self.spans[bisect_right(self.starts, i) - 1]

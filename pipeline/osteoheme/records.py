@@ -10,6 +10,7 @@ from typing import Dict, List, Optional, Tuple
 from spacy.tokens import Doc, Span
 
 from . import _extensions  # noqa: F401
+from .grammar import SentenceIndex
 
 
 @dataclass
@@ -72,27 +73,23 @@ def _argument(span: Span, via: Optional[Span] = None) -> Argument:
                     anaphor)
 
 
-def resolve(doc: Doc, span: Span, _depth: int = 0) -> List[Span]:
-    """An anaphor's antecedents, followed through chains ("these cytokines" → "these molecules" → IL-6)."""
+def resolve(ents: Dict[Tuple[int, int], Span], span: Span, _depth: int = 0) -> List[Span]:
+    """An anaphor's antecedents, followed through chains ("these cytokines" → "these molecules" → IL-6).
+
+    ``ents`` maps (start, end) token offsets to the doc's entity spans.
+    """
     antecedents = span._.antecedents
     if not antecedents or _depth > 5:
         return [span]
     out: List[Span] = []
     for start, end in antecedents:
-        ante = _ent_at(doc, start, end)
-        out += resolve(doc, ante, _depth + 1)
+        ante = ents.get((start, end)) or span.doc[start:end]
+        out += resolve(ents, ante, _depth + 1)
     return out
 
 
-def _ent_at(doc: Doc, start: int, end: int) -> Span:
-    for ent in doc.ents:
-        if ent.start == start and ent.end == end:
-            return ent
-    return doc[start:end]
-
-
-def sentence_ref(span: Span) -> SentenceRef:
-    sent = span.sent
+def sentence_ref(span: Span, sents: Optional[SentenceIndex] = None) -> SentenceRef:
+    sent = sents.of(span.start) if sents is not None else span.sent
     # Headings keep their line break inside the sentence; the record does not.
     text = sent.text
     stripped = text.rstrip()
@@ -107,12 +104,17 @@ def entity_records(doc: Doc, doc_id: str) -> List[EntityRecord]:
 
 def triple_records(doc: Doc, doc_id: str) -> List[TripleRecord]:
     out: List[TripleRecord] = []
-    for rel in doc._.relations or []:
-        subject = _ent_at(doc, *rel.subject)
-        obj = _ent_at(doc, *rel.object)
-        sentence = sentence_ref(subject)
-        for s in resolve(doc, subject):
-            for o in resolve(doc, obj):
+    relations = doc._.relations or []
+    if not relations:
+        return out
+    ents = {(e.start, e.end): e for e in doc.ents}
+    sents = SentenceIndex(doc)
+    for rel in relations:
+        subject = ents.get(rel.subject) or doc[rel.subject[0]:rel.subject[1]]
+        obj = ents.get(rel.object) or doc[rel.object[0]:rel.object[1]]
+        sentence = sentence_ref(subject, sents)
+        for s in resolve(ents, subject):
+            for o in resolve(ents, obj):
                 out.append(TripleRecord(
                     doc_id, _argument(s, subject if s is not subject else None), rel.predicate, rel.negated,
                     _argument(o, obj if o is not obj else None), sentence, rel.confidence,

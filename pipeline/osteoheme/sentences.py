@@ -12,15 +12,18 @@ in lower case, and at every line break.
 
 from typing import Iterable, List, Optional
 
+import re
+
 import numpy
-from spacy.attrs import SENT_START
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc
 from scispacy.consts import ABBREVIATIONS
 
-_ENDERS = frozenset({".", "!", "?", "…"})
-_CLOSERS = frozenset({")", "]", "}", '"', "'", "”", "’"})
+# Sentence-final punctuation, closing brackets or quotes, then white space;
+# or a line break (headings end without punctuation).
+_BOUNDARY = re.compile(r"(?<=[.!?…])[)\]}\"'”’]*[ \t]+|(?P<newline>\n)\s*")
 # Tokens that keep their period yet never end a sentence here (scispaCy's
 # tokenizer keeps "Fig." and "e.g." whole; these are split as "al" + ".").
 DEFAULT_NON_FINAL = ("al", "vs", "approx", "ca", "cf", "Dr", "Fig", "Figs", "Eq", "no", "No", "St", "resp", "viz")
@@ -37,28 +40,30 @@ class Sentencizer(Pipe):
         n = len(doc)
         if n == 0:
             return doc
-        texts: List[str] = [t.text for t in doc]
-        starts = [False] * n
-        starts[0] = True
-        for i in range(1, n):
-            prev = texts[i - 1]
-            if "\n" in prev and prev.isspace():
-                starts[i] = not texts[i].isspace()
+        text = doc.text
+        # Candidates come from one regex pass over the text (C speed); only
+        # they are looked at as tokens. A per-token Python loop cost more
+        # than tokenization itself.
+        token_starts = doc.to_array([IDX]).ravel()
+        starts = numpy.full(n, -1, dtype="int64")
+        starts[0] = 1
+        for match in _BOUNDARY.finditer(text):
+            pos = match.end()
+            if pos >= len(text):
                 continue
-            j = i - 1
-            while j > 0 and texts[j] in _CLOSERS:
-                j -= 1
-            last = texts[j]
-            # "mg/dL." keeps its period inside the token; "e.g." and "Fig." are abbreviations.
-            ends = last in _ENDERS or (
-                last[-1] == "." and last.count(".") == 1 and last not in self.abbreviations)
-            if ends and (j == 0 or texts[j - 1] not in self.non_final):
-                first = texts[i][0]
-                starts[i] = not (first.islower() or texts[i] in _ENDERS or texts[i] in _CLOSERS
-                                 or first in ",;:" or texts[i].isspace())
-        # One array write instead of a Python setter call per token: the setter
-        # alone cost more than tokenization.
-        doc.from_array([SENT_START], numpy.array([1 if s else -1 for s in starts], dtype="int64").astype("uint64").reshape(n, 1))
+            if match.group("newline") is None:
+                nxt = text[pos]
+                if nxt.islower() or nxt in ",;:":
+                    continue
+                k = int(numpy.searchsorted(token_starts, match.start(), side="right")) - 1
+                last = doc[k].text
+                if last in self.abbreviations or (last == "." and k > 0 and doc[k - 1].text in self.non_final) \
+                        or (last != "." and last.count(".") > 1):
+                    continue
+            t = int(numpy.searchsorted(token_starts, pos))
+            if t < n and token_starts[t] == pos:
+                starts[t] = 1
+        doc.from_array([SENT_START], starts.astype("uint64").reshape(n, 1))
         return doc
 
     def to_bytes(self, *, exclude=tuple()) -> bytes:  # settings live in the config

@@ -32,7 +32,7 @@ from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span
 
 from .. import _extensions  # noqa: F401
-from ..grammar import coordinated
+from ..grammar import SentenceIndex, coordinated
 from ..schema import ARGUMENT_TYPES
 from ..triggers import DEFAULT_TRIGGERS, Trigger, iter_trigger_forms, read_triggers, trigger_from_dict
 from ..words import (BE_FORMS, CLAUSE_BREAKS, DETERMINERS, NEGATIONS, POSSESSIVE, RELATIVE_PRONOUNS,
@@ -144,11 +144,13 @@ class RelationExtractor(Pipe):
         if len(ents) >= 2 or any(e._.antecedents for e in ents):
             ent_index = {i: k for k, e in enumerate(ents) for i in range(e.start, e.end)}
             found = self._find_triggers(doc, ent_index)
+            sents = SentenceIndex(doc)
             by_sent: Dict[int, List[_Found]] = {}
             for f in found:
-                by_sent.setdefault(doc[f.start].sent.start, []).append(f)
+                by_sent.setdefault(sents.of(f.start).start, []).append(f)
             for sent_found in by_sent.values():
-                relations += _SentenceReader(self, doc, ents, ent_index, sent_found).read()
+                relations += _SentenceReader(self, doc, ents, ent_index, sent_found,
+                                             sents.of(sent_found[0].start)).read()
         seen, unique = set(), []
         for r in relations:
             key = (r.subject, r.object, r.label)
@@ -182,13 +184,13 @@ class _SentenceReader:
     """Finds the arguments of every trigger in one sentence."""
 
     def __init__(self, owner: RelationExtractor, doc: Doc, ents: List[Span], ent_index: Dict[int, int],
-                 found: List[_Found]) -> None:
+                 found: List[_Found], sent: Span) -> None:
         self.owner = owner
         self.doc = doc
         self.ents = ents
         self.ent_index = ent_index
         self.found = found
-        self.sent = doc[found[0].start].sent
+        self.sent = sent
         self.found = [f for f in found if not self._is_adjectival(f)]
         self.trigger_at = {i: f for f in self.found for i in range(f.start, f.end)}
         self.consumed: set = set()

@@ -14,7 +14,7 @@ from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span
 
 from .. import _extensions  # noqa: F401
-from ..grammar import coordinated
+from ..grammar import SentenceIndex, coordinated
 
 DEFAULT_MODIFIERS = {
     "Decreased": ["low", "lower", "reduced", "decreased", "deficient", "insufficient", "inadequate", "poor",
@@ -48,6 +48,7 @@ class StateTagger(Pipe):
 
     def __call__(self, doc: Doc) -> Doc:
         ents = list(doc.ents)
+        self._sents = SentenceIndex(doc)
         for i, ent in enumerate(ents):
             if ent._.state is None:
                 state, spreads = self._state_before(ent)
@@ -66,7 +67,7 @@ class StateTagger(Pipe):
     def _state_before(self, ent: Span) -> Tuple[Optional[str], bool]:
         """(state, whether it spreads to coordinated mentions)."""
         doc, i = ent.doc, ent.start - 1
-        stop = max(ent.sent.start, ent.start - 4)
+        stop = max(self._sents.of(ent.start).start, ent.start - 4)
         while i >= stop:
             word = doc[i].lower_
             if word in self.heads:
@@ -80,7 +81,7 @@ class StateTagger(Pipe):
 
     def _state_after(self, ent: Span) -> Optional[str]:
         doc = ent.doc
-        for i in range(ent.end, min(ent.end + 2, ent.sent.end)):
+        for i in range(ent.end, min(ent.end + 2, self._sents.of(ent.start).end)):
             word = doc[i].lower_
             if word in self.after:
                 return self.after[word]

@@ -14,7 +14,9 @@ overlap (the longer span wins, as guideline rule 5 asks):
 from pathlib import Path
 from typing import Callable, Dict, Iterable, List, Optional, Tuple
 
+import numpy
 import srsly
+from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.pipeline import Pipe
@@ -152,10 +154,8 @@ class TermRecognizer(Pipe):
         out = []
         by_start = {e.start: e for e in ents}
         by_end = {e.end: e for e in ents}
-        for token in doc:
-            if token.lower_ not in self.process_nouns:
-                continue
-            i = token.i
+        for i in _positions(doc, self.process_nouns):
+            token = doc[i]
             # "X formation": a nutrient or cell name right before the noun.
             prev = by_end.get(i)
             if prev is not None and prev.label_ in _OF_COMPLEMENT_TYPES:
@@ -199,9 +199,8 @@ class TermRecognizer(Pipe):
         antecedents: Dict[Tuple[int, int], List[Tuple[int, int]]] = {}
         result = list(ents)
         ent_at = {i: e for e in ents for i in range(e.start, e.end)}
-        for token in doc:
-            if token.lower_ not in ANAPHOR_DETERMINERS:
-                continue
+        for i in _positions(doc, ANAPHOR_DETERMINERS):
+            token = doc[i]
             # these (two) (inflammatory) cytokines
             j, count = token.i + 1, None
             if j < len(doc) and doc[j].lower_ in _NUMBERS:
@@ -235,6 +234,12 @@ class TermRecognizer(Pipe):
             result.sort(key=lambda s: s.start)
             antecedents[(span.start, span.end)] = [(r.start, r.end) for r in refs]
         return result, antecedents
+
+
+def _positions(doc: Doc, words: Iterable[str]) -> List[int]:
+    """Indices of tokens whose lower-case form is one of ``words``, found without a Python loop over tokens."""
+    hashes = numpy.array([doc.vocab.strings.add(w) for w in words], dtype="uint64")
+    return numpy.flatnonzero(numpy.isin(doc.to_array([LOWER]).ravel(), hashes)).tolist()
 
 
 def _find_antecedents(ents: List[Span], before: int, types: List[str], plural: bool,
