@@ -64,3 +64,13 @@ def test_brat_config_declares_the_schema():
     for name in ("CYTOKINE", "HORMONE", "NUTRIENT", "EFFECT", "DISEASE", "CELL", "ANATOMY", "Coref", "State",
                  "INCREASES", "NEG_INCREASES", "ASSOCIATED_WITH", "NEG_ASSOCIATED_WITH", "REQUIRED_FOR"):
         assert name in conf
+
+
+def test_brat_manifest_describes_every_document():
+    import csv
+    with (CORPUS / "manifest.csv").open(encoding="utf-8") as f:
+        rows = {r["doc_id"]: r for r in csv.DictReader(f)}
+    assert set(rows) == {p.stem for p in CORPUS.glob("*.txt")}
+    for row in rows.values():
+        assert all(row[k] for k in ("title", "origin", "license", "split"))
+        assert row["split"] in ("train", "dev", "test")
