@@ -172,8 +172,9 @@ _SENT_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9])|\n")
 
 def sentence_at(text: str, start: int, end: int) -> str:
     """The sentence around a span, for error listings."""
-    left = max([m.end() for m in _SENT_END.finditer(text, 0, start)], default=0)
-    right = next((m.start() for m in _SENT_END.finditer(text, end)), len(text))
+    bounds = [(m.start(), m.end()) for m in _SENT_END.finditer(text)]
+    left = max([b for a, b in bounds if b <= start], default=0)
+    right = min([a for a, b in bounds if a >= end], default=len(text))
     return text[left:right].strip()
 
 
@@ -245,9 +246,13 @@ def evaluate(entities: Iterable[dict], triples: Iterable[dict], gold: Dict[str, 
                     key = _concept_triple(doc_id, s, r.label, o)
                     gold_concepts.add(key)
                     names.setdefault(key, f"{doc_id}: {s_ent.text} {r.label} {o_ent.text}")
+    entity_scores = score_entities(pred_ents, gold_ents)
+    for items in entity_scores["errors"].values():
+        for e in items:
+            e["sentence"] = sentence_at(gold[e["doc_id"]].text, e["start"], e["end"])
     return {
         "docs": sorted(gold),
-        "entities": score_entities(pred_ents, gold_ents),
+        "entities": entity_scores,
         "relations": score_relation_mentions(pred_rels, gold_rels),
         "concept_triples": score_concept_triples(pred_concepts, gold_concepts, names),
     }

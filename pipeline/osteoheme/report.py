@@ -22,16 +22,23 @@ def to_markdown(result: Dict, title: str = "osteoheme evaluation") -> str:
     for row in table.itertuples(index=False):
         lines.append(f"| {row.view} | {row.type} | {row.P:.3f} | {row.R:.3f} | {row.F1:.3f} | {row.TP} | {row.FP} "
                      f"| {row.FN} |")
-    lines += ["", "## Entity errors (lenient)", ""]
+    lines += ["", "## Entity errors (lenient), by type", ""]
     for kind in ("false_positives", "false_negatives"):
         items = result["entities"]["errors"][kind]
         lines += [f"### {kind.replace('_', ' ')} ({len(items)})", ""]
-        lines += [f"- `{e['label']}` {e['text']!r} ({e['doc_id']} {e['start']}-{e['end']})" for e in items] + [""]
-    lines += ["## Relation errors (mention level, lenient)", ""]
+        for label in sorted({e["label"] for e in items}):
+            lines.append(f"**{label}**")
+            lines += [f"- {e['text']!r} ({e['doc_id']} {e['start']}-{e['end']}) — {e['sentence']}"
+                      for e in items if e["label"] == label]
+            lines.append("")
+    lines += ["## Relation errors (mention level, lenient), by type", ""]
     for kind in ("false_positives", "false_negatives"):
         items = result["relations"]["errors"][kind]
         lines += [f"### {kind.replace('_', ' ')} ({len(items)})", ""]
-        lines += [f"- {r['subject']!r} `{r['label']}` {r['object']!r} — {r['sentence']}" for r in items] + [""]
+        for label in sorted({r["label"] for r in items}):
+            lines.append(f"**{label}**")
+            lines += [f"- {r['subject']!r} → {r['object']!r} — {r['sentence']}" for r in items if r["label"] == label]
+            lines.append("")
     lines += ["## Concept-triple errors (document level)", ""]
     for kind in ("false_positives", "false_negatives"):
         items = result["concept_triples"]["errors"][kind]

@@ -8,7 +8,8 @@ Data in ``resources/triggers.jsonl``, one phrase per line::
 ``verb`` (inflected; passive when a participle follows "be" or precedes "by"),
 ``noun`` ("a driver of"), ``adjective`` ("required for"), ``event``
 (nominalizations: "induction of Y by X"), ``affix`` ("IL-6-induced") and
-``symmetric`` ("A and B occur together"). ``relations`` lists the candidate
+``symmetric`` ("A and B occur together") and ``role`` ("the role of X in
+Y"). ``relations`` lists the candidate
 types in order; the first whose argument types fit the guidelines is used.
 """
 
@@ -22,7 +23,7 @@ from .errors import Errors, OsteohemeError
 from .schema import RELATION_TYPES
 
 DEFAULT_TRIGGERS = Path(__file__).parent / "resources" / "triggers.jsonl"
-KINDS = ("verb", "noun", "adjective", "event", "affix", "symmetric")
+KINDS = ("verb", "noun", "adjective", "event", "affix", "symmetric", "role")
 _KEYS = ("phrase", "kind", "relations", "forms")
 
 

@@ -29,6 +29,8 @@ import srsly
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.pipeline import Pipe
+from spacy.scorer import PRFScore
+from spacy.training import Example
 from spacy.tokens import Doc, Span
 
 from .. import _extensions  # noqa: F401
@@ -119,6 +121,22 @@ class RelationExtractor(Pipe):
             key = f"{trigger.kind}|{form.lower()}"
             self._forms[key] = (trigger, label)
             self.matcher.add(key, [self.nlp.tokenizer(form)])
+
+    def score(self, examples: Iterable[Example], **kwargs) -> Dict[str, object]:
+        """rels_p/r/f and rels_per_type: relation mentions with exact argument spans.
+
+        The label includes negation; ASSOCIATED_WITH is compared unordered.
+        Built on PRFScore.score_set in the shape of Scorer.score_spans.
+        """
+        total, per_type = PRFScore(), {}
+        for example in examples:
+            pred, gold = _relation_set(example.predicted), _relation_set(example.reference)
+            total.score_set(pred, gold)
+            for label in {r[-1] for r in pred | gold}:
+                per_type.setdefault(label, PRFScore()).score_set({r for r in pred if r[-1] == label},
+                                                                 {r for r in gold if r[-1] == label})
+        return {"rels_p": total.precision, "rels_r": total.recall, "rels_f": total.fscore,
+                "rels_per_type": {k: v.to_dict() for k, v in sorted(per_type.items())}}
 
     # -- serialization ---------------------------------------------------------
     def to_bytes(self, *, exclude=tuple()) -> bytes:
@@ -229,6 +247,13 @@ class _SentenceReader:
         elif kind == "event":
             objects, _, _ = self._objects(f.end)
             subjects, method = self._agent(f, objects)
+        elif kind == "role":
+            # "the role of X in Y": X is the subject, Y the object.
+            subjects = self._ent_starting_near(f.end)
+            objects, method = [], "copula"
+            after = subjects[-1].end if subjects else f.end
+            if after < self.sent.end and self.doc[after].lower_ == "in":
+                objects, _, _ = self._objects(after + 1)
         elif kind == "symmetric":
             subjects, method = self._subjects(k, f)
             return self._pairwise(f, subjects, method)
@@ -476,6 +501,18 @@ class _SentenceReader:
         lo = max(self.sent.start, f.start - 5, max((s.end for s in subjects if s.end <= f.start), default=0))
         window = [t.lower_ for t in self.doc[lo:f.start]] + [t.lower_ for t in self.doc[f.start:f.end]]
         return any(w in NEGATIONS for w in window)
+
+
+def _relation_set(doc: Doc) -> set:
+    """Relations as (subject chars, object chars, label), comparable across tokenizations."""
+    out = set()
+    for r in doc._.relations or []:
+        a = (doc[r.subject[0]].idx, doc[r.subject[1] - 1].idx + len(doc[r.subject[1] - 1]))
+        b = (doc[r.object[0]].idx, doc[r.object[1] - 1].idx + len(doc[r.object[1] - 1]))
+        if r.predicate == "ASSOCIATED_WITH":
+            a, b = min(a, b), max(a, b)
+        out.add((a, b, r.label))
+    return out
 
 
 def _choose_relation(candidates: Sequence[str], subject: Span, obj: Span) -> Optional[str]:

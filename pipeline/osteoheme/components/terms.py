@@ -20,6 +20,8 @@ from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.pipeline import Pipe
+from spacy.scorer import Scorer
+from spacy.training import Example
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -93,6 +95,10 @@ class TermRecognizer(Pipe):
         for (key, exact), strings in forms.items():
             matcher = self.exact_matcher if exact else self.matcher
             matcher.add(key, list(self.nlp.tokenizer.pipe(strings)))
+
+    def score(self, examples: Iterable[Example], **kwargs) -> Dict[str, object]:
+        """ents_p/r/f and ents_per_type through spaCy's Scorer (exact span and type)."""
+        return Scorer.score_spans(examples, "ents", **kwargs)
 
     # -- serialization: the terminology travels with a saved pipeline ----------
     def to_bytes(self, *, exclude=tuple()) -> bytes:
@@ -244,29 +250,47 @@ def _positions(doc: Doc, words: Iterable[str]) -> List[int]:
 
 def _find_antecedents(ents: List[Span], before: int, types: List[str], plural: bool,
                       count: Optional[int]) -> List[Span]:
-    """The nearest compatible mention, or for a plural the nearest coordinated group."""
+    """The nearest compatible mention; for a plural, the nearest plural one.
+
+    A plural anaphor ("the same molecules") refers to a coordinated group
+    ("IL-6 and TNF-α") or a class mention ("inflammatory cytokines"), not to
+    a nearer singular name ("erythropoietin").
+    """
     candidates = [e for e in ents if e.end <= before and e.label_ in types]
     if not candidates:
         return []
     if not plural:
         return [candidates[-1]]
-    doc = candidates[-1].doc
-    group = [candidates[-1]]
-    for prev in reversed(candidates[:-1]):
-        between = doc[prev.end:group[0].start]
-        if len(between) > 4 or not all(t.lower_ in SEPARATORS for t in between):
-            break
-        group.insert(0, prev)
-    group = _one_per_concept(group)
-    if count and len(group) < count:
+    if count:
         # "these two conditions": the nearest distinct concepts, coordinated or not.
-        group = []
+        group: List[Span] = []
         for e in reversed(candidates):
             if _concept_key(e) not in {_concept_key(g) for g in group}:
                 group.insert(0, e)
             if len(group) == count:
                 break
+        return group
+    for k in range(len(candidates) - 1, -1, -1):
+        group = _one_per_concept(_coordinated_before(candidates, k))
+        if len(group) > 1 or _is_plural(group[0]):
+            return group
+    return [candidates[-1]]
+
+
+def _coordinated_before(candidates: List[Span], k: int) -> List[Span]:
+    doc = candidates[k].doc
+    group = [candidates[k]]
+    for prev in reversed(candidates[:k]):
+        between = doc[prev.end:group[0].start]
+        if len(between) > 4 or not all(t.lower_ in SEPARATORS for t in between):
+            break
+        group.insert(0, prev)
     return group
+
+
+def _is_plural(span: Span) -> bool:
+    last = span[-1]
+    return last.is_lower and last.text.endswith("s") and not last.text.endswith(("ss", "is", "us"))
 
 
 def _one_per_concept(group: List[Span]) -> List[Span]:
