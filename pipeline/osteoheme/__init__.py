@@ -4,7 +4,7 @@ from pathlib import Path
 from typing import Optional, Union
 
 from . import _extensions  # noqa: F401
-from .errors import OsteohemeError
+from .errors import Errors, OsteohemeError
 from .records import EntityRecord, TripleRecord, doc_records
 
 __version__ = "0.1.0"
@@ -32,8 +32,7 @@ def load(config: Optional[Union[str, Path]] = None, model: Optional[str] = None)
     try:
         nlp = spacy.load(model, exclude=["ner"])
     except OSError as e:
-        raise OsteohemeError(f"Model {model!r} is not installed ({e}). Leave out --model to use the default "
-                             "pipeline, which needs no model.") from None
+        raise OsteohemeError(Errors.E050.format(model=model, reason=e)) from None
     for name in cfg["nlp"]["pipeline"]:
         if name == "osteoheme_sentencizer" and nlp.has_pipe("parser"):
             continue  # the model's parser already sets sentence boundaries

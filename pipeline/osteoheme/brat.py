@@ -198,8 +198,8 @@ def check_brat(ann_path: Union[str, Path]) -> List[str]:
 def read_brat_dir(path: Union[str, Path]) -> Dict[str, BratDocument]:
     path = Path(path)
     if not path.is_dir():
-        raise OsteohemeError(Errors.E001.format(path=path))
+        raise OsteohemeError(Errors.E013.format(path=path))
     anns = sorted(path.glob("*.ann"))
     if not anns:
-        raise OsteohemeError(f"{path}: no .ann files in this directory; gold is brat standoff (<doc_id>.ann + .txt).")
+        raise OsteohemeError(Errors.E012.format(path=path))
     return {a.stem: read_brat(a) for a in anns}

@@ -8,7 +8,7 @@ from typing import List, Optional
 
 import typer
 
-from .errors import OsteohemeError
+from .errors import Errors, OsteohemeError
 
 app = typer.Typer(
     name="osteoheme",
@@ -78,8 +78,7 @@ def evaluate_dirs(pred_dir: Path, gold_dir: Path, out: Optional[Path] = None) ->
     predicted = {e["doc_id"] for e in entities}
     missing = sorted(set(gold) - predicted)
     if missing:
-        raise OsteohemeError(f"{pred_dir}: no predictions for document(s) {', '.join(missing)}. "
-                             "Run `osteoheme extract` on the same texts first.")
+        raise OsteohemeError(Errors.E030.format(path=pred_dir, docs=", ".join(missing)))
     result = evaluate(entities, triples, gold)
     if out is not None:
         write_reports(result, out)
@@ -88,7 +87,7 @@ def evaluate_dirs(pred_dir: Path, gold_dir: Path, out: Optional[Path] = None) ->
 
 def _read_jsonl(path: Path) -> list:
     if not path.exists():
-        raise OsteohemeError(f"{path}: no such file. Point evaluate at the --out directory of `osteoheme extract`.")
+        raise OsteohemeError(Errors.E032.format(path=path))
     rows = []
     with path.open(encoding="utf-8") as f:
         for i, line in enumerate(f, start=1):
@@ -96,7 +95,7 @@ def _read_jsonl(path: Path) -> list:
                 try:
                     rows.append(json.loads(line))
                 except json.JSONDecodeError as e:
-                    raise OsteohemeError(f"{path}:{i}: not valid JSON ({e}).") from None
+                    raise OsteohemeError(Errors.E031.format(path=path, line=i, problem=e)) from None
     return rows
 
 
@@ -162,10 +161,10 @@ def validate_cli(
     """
     from .brat import check_brat
     if not gold.is_dir():
-        _fail(OsteohemeError(f"{gold}: not a directory of brat files."))
+        _fail(OsteohemeError(Errors.E013.format(path=gold)))
     anns = sorted(gold.glob("*.ann"))
     if not anns:
-        _fail(OsteohemeError(f"{gold}: no .ann files."))
+        _fail(OsteohemeError(Errors.E012.format(path=gold)))
     problems = [p for a in anns for p in check_brat(a)]
     for p in problems:
         typer.secho(p, fg="red", err=True)

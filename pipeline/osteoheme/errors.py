@@ -22,11 +22,13 @@ class Errors:
             "with exactly the keys id, name, type, aliases.")
     E021 = ("{path}:{line}: not a valid trigger entry ({problem}). Each line is a JSON object "
             "with the keys {keys}.")
+    E006 = "{path}: doc_id {doc_id!r} is also the stem of {other}; rename one so every doc_id is unique."
+    E012 = "{path}: no .ann files in this directory; gold is brat standoff (<doc_id>.ann + <doc_id>.txt)."
+    E013 = "{path}: not a directory of brat files (<doc_id>.ann + <doc_id>.txt)."
     E030 = "{path}: no predictions for document(s) {docs}. Run `osteoheme extract` on the same texts first."
-    E031 = "{path}: not a JSON Lines file of osteoheme predictions (line {line}: {problem})."
+    E031 = "{path}:{line}: not valid JSON ({problem})."
+    E032 = "{path}: no such file. Point evaluate at the --out directory of `osteoheme extract`."
     E040 = ("Component '{name}' has no terminology yet: call nlp.initialize() "
             "(osteoheme.load() does this for you).")
-
-
-class Warnings:
-    W001 = "{path}: skipped, {reason}"
+    E050 = ("Model {model!r} is not installed ({reason}). Leave out --model to use the default pipeline, "
+            "which needs no model.")

@@ -14,7 +14,7 @@ from spacy.attrs import IS_PUNCT, IS_SPACE
 from spacy.language import Language
 from tqdm import tqdm
 
-from .errors import OsteohemeError
+from .errors import Errors, OsteohemeError
 from .readers import Document, find_texts, iter_documents
 from .records import EntityRecord, TripleRecord, doc_records
 
@@ -107,13 +107,17 @@ def extract(paths: Iterable[Union[str, Path]], out_dir: Union[str, Path], nlp: O
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     files, errors = find_texts(paths)
-    # Duplicate stems would make doc_ids ambiguous in every output file.
+    # A second file with the same stem would make doc_ids ambiguous: it is
+    # reported and skipped, the first one is extracted.
     stems: Dict[str, Path] = {}
+    unique = []
     for f in files:
         if f.stem in stems:
-            raise OsteohemeError(f"{f}: doc_id {f.stem!r} is also the stem of {stems[f.stem]}; "
-                                 "rename one so every doc_id is unique.")
-        stems[f.stem] = f
+            errors.append((str(f), Errors.E006.format(path=f, doc_id=f.stem, other=stems[f.stem])))
+        else:
+            stems[f.stem] = f
+            unique.append(f)
+    files = unique
     documents = list(iter_documents(files, errors))
     entities, triples, per_doc = extract_documents(nlp, documents, errors, progress)
     ent_rows = [e.to_dict() for e in entities]

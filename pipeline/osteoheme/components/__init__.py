@@ -1,6 +1,6 @@
 """spaCy components, registered by importing this package (or via entry points)."""
 
-from ..sentences import Sentencizer, make_sentencizer
+from .sentences import Sentencizer, make_sentencizer
 from ..tokenizer import create_scispacy_tokenizer
 from .relations import RelationExtractor, make_relation_extractor
 from .state import StateTagger, make_state_tagger

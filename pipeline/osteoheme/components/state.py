@@ -10,10 +10,10 @@ this component reads them around it: before ("elevated hepcidin",
 from typing import Dict, List, Optional, Tuple
 
 from spacy.language import Language
-from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span
 
 from .. import _extensions  # noqa: F401
+from ._base import ConfigOnlyPipe
 from ..grammar import SentenceIndex, coordinated
 
 DEFAULT_MODIFIERS = {
@@ -37,7 +37,7 @@ _FILLERS = frozenset({"serum", "plasma", "circulating", "blood", "dietary", "fun
                       "specific", "chronic", "marrow", "body"})
 
 
-class StateTagger(Pipe):
+class StateTagger(ConfigOnlyPipe):
     def __init__(self, nlp: Language, name: str = "osteoheme_state", *,
                  modifiers: Optional[Dict[str, List[str]]] = None, heads: Optional[Dict[str, List[str]]] = None,
                  postfixes: Optional[Dict[str, List[str]]] = None) -> None:
@@ -88,18 +88,6 @@ class StateTagger(Pipe):
             if word not in {"levels", "level", "concentrations", "status", "stores", "intake"}:
                 return None
         return None
-
-    def to_bytes(self, *, exclude=tuple()) -> bytes:  # settings live in the config
-        return b""
-
-    def from_bytes(self, bytes_data: bytes, *, exclude=tuple()) -> "StateTagger":
-        return self
-
-    def to_disk(self, path, *, exclude=tuple()) -> None:
-        return None
-
-    def from_disk(self, path, *, exclude=tuple()) -> "StateTagger":
-        return self
 
 
 def _invert(table: Dict[str, List[str]]) -> Dict[str, str]:

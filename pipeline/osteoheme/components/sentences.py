@@ -17,9 +17,10 @@ import re
 import numpy
 from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
-from spacy.pipeline import Pipe
 from spacy.tokens import Doc
 from scispacy.consts import ABBREVIATIONS
+
+from ._base import ConfigOnlyPipe
 
 # Sentence-final punctuation, closing brackets or quotes, then white space;
 # or a line break (headings end without punctuation).
@@ -29,7 +30,7 @@ _BOUNDARY = re.compile(r"(?<=[.!?…])[)\]}\"'”’]*[ \t]+|(?P<newline>\n)\s*"
 DEFAULT_NON_FINAL = ("al", "vs", "approx", "ca", "cf", "Dr", "Fig", "Figs", "Eq", "no", "No", "St", "resp", "viz")
 
 
-class Sentencizer(Pipe):
+class Sentencizer(ConfigOnlyPipe):
     def __init__(self, nlp: Language, name: str = "osteoheme_sentencizer", *,
                  non_final: Iterable[str] = DEFAULT_NON_FINAL) -> None:
         self.name = name
@@ -65,18 +66,6 @@ class Sentencizer(Pipe):
                 starts[t] = 1
         doc.from_array([SENT_START], starts.astype("uint64").reshape(n, 1))
         return doc
-
-    def to_bytes(self, *, exclude=tuple()) -> bytes:  # settings live in the config
-        return b""
-
-    def from_bytes(self, bytes_data: bytes, *, exclude=tuple()) -> "Sentencizer":
-        return self
-
-    def to_disk(self, path, *, exclude=tuple()) -> None:
-        return None
-
-    def from_disk(self, path, *, exclude=tuple()) -> "Sentencizer":
-        return self
 
 
 @Language.factory(
