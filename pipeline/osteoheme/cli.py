@@ -1,14 +1,13 @@
 """The ``osteoheme`` command line, in the spaCy manner: thin ``*_cli`` wrappers
 around importable functions that return dicts."""
 
-import json
-import sys
 from pathlib import Path
 from typing import List, Optional
 
 import typer
 
 from .errors import Errors, OsteohemeError
+from .jsonl import iter_jsonl
 
 app = typer.Typer(
     name="osteoheme",
@@ -86,17 +85,7 @@ def evaluate_dirs(pred_dir: Path, gold_dir: Path, out: Optional[Path] = None) ->
 
 
 def _read_jsonl(path: Path) -> list:
-    if not path.exists():
-        raise OsteohemeError(Errors.E032.format(path=path))
-    rows = []
-    with path.open(encoding="utf-8") as f:
-        for i, line in enumerate(f, start=1):
-            if line.strip():
-                try:
-                    rows.append(json.loads(line))
-                except json.JSONDecodeError as e:
-                    raise OsteohemeError(Errors.E031.format(path=path, line=i, problem=e)) from None
-    return rows
+    return [row for _, row in iter_jsonl(path, missing=Errors.E032)]
 
 
 def _print_scores(result: dict) -> None:

@@ -92,26 +92,33 @@ def _match_lenient(pred: Sequence, gold: Sequence, same: Callable) -> Tuple[Set[
     return used_p, used_g
 
 
-def score_entities(pred: Sequence[Mention], gold: Sequence[Mention]) -> Dict:
+def _score_by_label(pred: Sequence, gold: Sequence, labels: Iterable[str], strict_key: Callable,
+                    lenient_same: Callable, describe: Callable) -> Dict:
+    """Strict (set of keys) and lenient (one-to-one overlap) PRF per label and overall, with the errors."""
     out: Dict[str, Dict] = {"strict": {}, "lenient": {}}
     errors: Dict[str, List[Dict]] = {"false_positives": [], "false_negatives": []}
     totals = {"strict": PRFScore(), "lenient": PRFScore()}
-    for label in ENTITY_TYPES:
-        p = [m for m in pred if m.label == label]
-        g = [m for m in gold if m.label == label]
+    for label in labels:
+        p = [x for x in pred if x.label == label]
+        g = [x for x in gold if x.label == label]
         strict = PRFScore()
-        strict.score_set({(m.doc_id, m.start, m.end) for m in p}, {(m.doc_id, m.start, m.end) for m in g})
-        used_p, used_g = _match_lenient(p, g, _overlap)
+        strict.score_set({strict_key(x) for x in p}, {strict_key(x) for x in g})
+        used_p, used_g = _match_lenient(p, g, lenient_same)
         lenient = PRFScore(tp=len(used_p), fp=len(p) - len(used_p), fn=len(g) - len(used_g))
         out["strict"][label], out["lenient"][label] = prf(strict), prf(lenient)
         totals["strict"] += strict
         totals["lenient"] += lenient
-        errors["false_positives"] += [_mention_dict(m) for i, m in enumerate(p) if i not in used_p]
-        errors["false_negatives"] += [_mention_dict(m) for i, m in enumerate(g) if i not in used_g]
+        errors["false_positives"] += [describe(x) for i, x in enumerate(p) if i not in used_p]
+        errors["false_negatives"] += [describe(x) for i, x in enumerate(g) if i not in used_g]
     for mode in totals:
         out[mode]["ALL"] = prf(totals[mode])
     out["errors"] = errors
     return out
+
+
+def score_entities(pred: Sequence[Mention], gold: Sequence[Mention]) -> Dict:
+    return _score_by_label(pred, gold, ENTITY_TYPES, lambda m: (m.doc_id, m.start, m.end), _overlap,
+                           _mention_dict)
 
 
 def _rel_key(r: RelMention) -> Tuple:
@@ -131,26 +138,8 @@ def _rel_lenient(p: RelMention, g: RelMention) -> bool:
 
 
 def score_relation_mentions(pred: Sequence[RelMention], gold: Sequence[RelMention]) -> Dict:
-    out: Dict[str, Dict] = {"strict": {}, "lenient": {}}
-    errors: Dict[str, List[Dict]] = {"false_positives": [], "false_negatives": []}
-    totals = {"strict": PRFScore(), "lenient": PRFScore()}
     labels = sorted({r.label for r in list(pred) + list(gold)})
-    for label in labels:
-        p = [r for r in pred if r.label == label]
-        g = [r for r in gold if r.label == label]
-        strict = PRFScore()
-        strict.score_set({_rel_key(r) for r in p}, {_rel_key(r) for r in g})
-        used_p, used_g = _match_lenient(p, g, _rel_lenient)
-        lenient = PRFScore(tp=len(used_p), fp=len(p) - len(used_p), fn=len(g) - len(used_g))
-        out["strict"][label], out["lenient"][label] = prf(strict), prf(lenient)
-        totals["strict"] += strict
-        totals["lenient"] += lenient
-        errors["false_positives"] += [_rel_dict(r) for i, r in enumerate(p) if i not in used_p]
-        errors["false_negatives"] += [_rel_dict(r) for i, r in enumerate(g) if i not in used_g]
-    for mode in totals:
-        out[mode]["ALL"] = prf(totals[mode])
-    out["errors"] = errors
-    return out
+    return _score_by_label(pred, gold, labels, _rel_key, _rel_lenient, _rel_dict)
 
 
 def score_concept_triples(pred: Set[Tuple], gold: Set[Tuple], names: Dict[Tuple, str]) -> Dict:

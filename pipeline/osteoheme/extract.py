@@ -14,7 +14,7 @@ from spacy.attrs import IS_PUNCT, IS_SPACE
 from spacy.language import Language
 from tqdm import tqdm
 
-from .errors import Errors, OsteohemeError
+from .errors import Errors
 from .readers import Document, find_texts, iter_documents
 from .records import EntityRecord, TripleRecord, doc_records
 

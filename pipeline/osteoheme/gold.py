@@ -6,7 +6,7 @@ The reference ``Doc`` carries the gold mentions as ``doc.ents``, ``State`` and
 side.
 """
 
-from typing import Dict, Iterable, List
+from typing import Dict, List
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Dict, Iterable, Iterator, List, Optional, Union
 
 from .errors import Errors, OsteohemeError
+from .jsonl import iter_jsonl
 from .schema import ENTITY_TYPES
 
 RESOURCES = Path(__file__).parent / "resources"
@@ -64,20 +65,7 @@ def concept_from_dict(data: dict, path: Union[str, Path] = "<memory>", line: int
 
 
 def read_terminology(path: Union[str, Path] = DEFAULT_TERMINOLOGY) -> List[Concept]:
-    path = Path(path)
-    if not path.exists():
-        raise OsteohemeError(Errors.E001.format(path=path))
-    concepts = []
-    with path.open(encoding="utf-8") as f:
-        for i, line in enumerate(f, start=1):
-            if not line.strip():
-                continue
-            try:
-                data = json.loads(line)
-            except json.JSONDecodeError as e:
-                raise OsteohemeError(Errors.E020.format(path=path, line=i, problem=str(e))) from None
-            concepts.append(concept_from_dict(data, path, i))
-    return concepts
+    return [concept_from_dict(data, path, i) for i, data in iter_jsonl(path)]
 
 
 def write_terminology(concepts: Iterable[Concept], path: Union[str, Path]) -> None:

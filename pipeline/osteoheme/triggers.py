@@ -13,13 +13,13 @@ Y"). ``relations`` lists the candidate
 types in order; the first whose argument types fit the guidelines is used.
 """
 
-import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, Iterable, Iterator, List, Tuple, Union
 
 from .errors import Errors, OsteohemeError
+from .jsonl import iter_jsonl
 from .schema import RELATION_TYPES
 
 DEFAULT_TRIGGERS = Path(__file__).parent / "resources" / "triggers.jsonl"
@@ -60,19 +60,7 @@ def trigger_from_dict(data: dict, path: Union[str, Path] = "<memory>", line: int
 
 
 def read_triggers(path: Union[str, Path] = DEFAULT_TRIGGERS) -> List[Trigger]:
-    path = Path(path)
-    if not path.exists():
-        raise OsteohemeError(Errors.E001.format(path=path))
-    out = []
-    with path.open(encoding="utf-8") as f:
-        for i, line in enumerate(f, start=1):
-            if line.strip():
-                try:
-                    data = json.loads(line)
-                except json.JSONDecodeError as e:
-                    raise OsteohemeError(Errors.E021.format(path=path, line=i, problem=e, keys=", ".join(_KEYS))) from None
-                out.append(trigger_from_dict(data, path, i))
-    return out
+    return [trigger_from_dict(data, path, i) for i, data in iter_jsonl(path)]
 
 
 def _inflect(verb: str) -> Dict[str, str]:

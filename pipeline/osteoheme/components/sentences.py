@@ -10,7 +10,7 @@ headings. This component runs in linear time over tokens: a sentence ends at
 in lower case, and at every line break.
 """
 
-from typing import Iterable, List, Optional
+from typing import Iterable, List
 
 import re
 

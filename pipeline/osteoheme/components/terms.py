@@ -161,7 +161,6 @@ class TermRecognizer(Pipe):
         by_start = {e.start: e for e in ents}
         by_end = {e.end: e for e in ents}
         for i in _positions(doc, self.process_nouns):
-            token = doc[i]
             # "X formation": a nutrient or cell name right before the noun.
             prev = by_end.get(i)
             if prev is not None and prev.label_ in _OF_COMPLEMENT_TYPES:
