@@ -90,3 +90,18 @@ def test_relations_record_provenance(nlp):
     assert text[t.sentence.start:t.sentence.end] == t.sentence.text == "IL-6 stimulates hepcidin."
     assert text[t.subject.start:t.subject.end] == "IL-6"
     assert 0 < t.confidence <= 1 and t.method.startswith("active:")
+
+
+@pytest.mark.parametrize("text,expected,absent", [
+    # two clauses joined by "and": the second subject is no conjunct of the first object
+    ("IL-6 increases hepcidin and TNF-alpha promotes bone resorption.",
+     {("IL-6", "INCREASES", "hepcidin"), ("TNF-alpha", "INCREASES", "bone resorption")},
+     {("IL-6", "INCREASES", "TNF-alpha"), ("hepcidin", "INCREASES", "bone resorption")}),
+    ("Osteoclasts are produced in the bone marrow, and erythropoietin increases erythropoiesis.",
+     {("erythropoietin", "INCREASES", "erythropoiesis")},
+     {("bone marrow", "INCREASES", "erythropoiesis")}),
+])
+def test_relations_clauses_are_not_conjuncts(nlp, text, expected, absent):
+    found = triples_of(nlp, text)
+    assert expected <= found
+    assert not (absent & found)

@@ -98,16 +98,20 @@ def _print_scores(result: dict) -> None:
 def evaluate_cli(
     predictions: Path = typer.Argument(..., help="The --out directory of `osteoheme extract`."),
     gold: Path = typer.Argument(Path("annotations"), help="A directory of brat gold: <doc_id>.txt + <doc_id>.ann."),
-    out: Path = typer.Option(Path("outputs"), "--out", "-o", help="Where evaluation.json and evaluation.md go."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Where evaluation.json and evaluation.md go "
+                                       "(default: the predictions directory)."),
 ) -> None:
     """Score predictions against brat gold and print the table.
 
-    Example: osteoheme evaluate outputs/ annotations/
+    Example: osteoheme evaluate results/ annotations/
 
-    Entities strict and lenient per type; relation mentions strict and lenient;
-    document-level concept triples (negation is part of the type). Errors with
-    their sentences are in evaluation.md.
+    Every gold document must have predictions (extract the same texts first);
+    predictions for documents without gold are not scored. Entities strict
+    and lenient per type; relation mentions strict and lenient; document-level
+    concept triples (negation is part of the type). Errors with their
+    sentences are in evaluation.md.
     """
+    out = out or predictions
     try:
         result = evaluate_dirs(predictions, gold, out)
     except OsteohemeError as e:

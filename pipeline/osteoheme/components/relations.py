@@ -263,7 +263,7 @@ class _SentenceReader:
             method = "passive"
         else:
             subjects, method = self._subjects(k, f)
-            objects, override, causative = self._objects(f.end)
+            objects, override, causative = self._objects(f.end, after_verb=kind == "verb")
             if causative:
                 method = "causative"
             if method == "active" and kind != "verb":
@@ -404,7 +404,7 @@ class _SentenceReader:
         return self._group(first, +1) if plural else [self.ents[first]]
 
     # -- objects ---------------------------------------------------------------------
-    def _objects(self, start: int) -> Tuple[List[Span], Optional[Sequence[str]], bool]:
+    def _objects(self, start: int, after_verb: bool = False) -> Tuple[List[Span], Optional[Sequence[str]], bool]:
         """(objects, relation override from an embedded event noun, causative?)."""
         doc, end = self.doc, self.sent.end
         i, gap, override = start, 0, None
@@ -420,7 +420,7 @@ class _SentenceReader:
                     embedded = self.trigger_at[after + 1]
                     objects, _, _ = self._objects(embedded.end)
                     return objects, override, True
-                return self._group(self.ent_index[i], +1), override, False
+                return self._group(self.ent_index[i], +1, after_verb), override, False
             if i in self.trigger_at:
                 nested = self.trigger_at[i]
                 if nested.trigger.kind == "event":
@@ -472,8 +472,44 @@ class _SentenceReader:
         return [], "event"
 
     # -- helpers -------------------------------------------------------------------------
-    def _group(self, index: int, direction: int) -> List[Span]:
-        return _one_per_concept(coordinated(self.ents, index, direction), prefer_last=direction < 0)
+    def _group(self, index: int, direction: int, after_verb: bool = False) -> List[Span]:
+        group = coordinated(self.ents, index, direction)
+        if direction > 0 and after_verb:
+            # "A increases B and C promotes D": C opens a new clause, it is no conjunct of B.
+            for k in range(1, len(group)):
+                if self._starts_clause(group[k]):
+                    group = group[:k]
+                    break
+        elif direction < 0:
+            # "… in the bone marrow, and EPO increases …": after ", and" a mention
+            # inside a prepositional phrase or governed by a trigger is no conjunct.
+            for k in range(len(group) - 2, -1, -1):
+                glue = " ".join(t.lower_ for t in self.doc[group[k].end:group[k + 1].start])
+                governor = self._governor(group[k])
+                verb = isinstance(governor, _Found) and governor.trigger.kind == "verb"
+                if verb or (governor is not None and glue in (", and", ", but", ", while")):
+                    group = group[k + 1:]
+                    break
+        return _one_per_concept(group, prefer_last=direction < 0)
+
+    def _starts_clause(self, ent: Span) -> bool:
+        i = ent.end
+        while i < self.sent.end and self.doc[i].lower_ in _SKIP_LEFT and i not in self.trigger_at:
+            i += 1
+        f = self.trigger_at.get(i)
+        return f is not None and f.start == i and f.trigger.kind in ("verb", "noun", "adjective", "symmetric") \
+            and f.form != "ing"
+
+    def _governor(self, ent: Span):
+        """The trigger (a _Found) or preposition (a str) right before a mention, if any."""
+        i = ent.start - 1
+        while i >= self.sent.start and self.doc[i].lower_ in DETERMINERS:
+            i -= 1
+        if i < self.sent.start:
+            return None
+        if i in self.trigger_at:
+            return self.trigger_at[i]
+        return self.doc[i].lower_ if self.doc[i].lower_ in _LOCATIVE else None
 
     def _ent_ending_at(self, i: int) -> List[Span]:
         k = self.ent_index.get(i - 1)
