@@ -2,6 +2,7 @@ import json
 from pathlib import Path
 
 import pytest
+from spacy.language import Language
 from typer.testing import CliRunner
 
 from osteoheme.cli import app, evaluate_dirs
@@ -88,3 +89,43 @@ def test_cli_evaluate_scores_shipped_outputs(tmp_path):
     result = evaluate_dirs(ROOT / "outputs", ROOT / "annotations", tmp_path)
     assert result["entities"]["lenient"]["ALL"]["f"] > 0.5
     assert (tmp_path / "evaluation.md").read_text().startswith("# osteoheme evaluation")
+
+
+def test_cli_extract_long_document(nlp, tmp_path):
+    (tmp_path / "long.txt").write_text("The weather was mild and calm today. " * 28000, encoding="utf-8")  # 1.04M chars
+    (tmp_path / "small.txt").write_text("Hepcidin blocks iron absorption.", encoding="utf-8")
+    summary = extract([tmp_path], tmp_path / "o", nlp=nlp, progress=False)
+    assert summary["failed"] == 0 and summary["documents"] == 2
+
+
+@Language.component("test_fails_on_boom")
+def _fails_on_boom(doc):
+    if "boom" in doc.text:
+        raise RuntimeError("boom")
+    return doc
+
+
+def test_cli_extract_component_failure_is_per_document_and_temporary(tmp_path):
+    import osteoheme
+    nlp = osteoheme.load()  # its own pipeline: a component is added
+    nlp.add_pipe("test_fails_on_boom", first=True)
+    (tmp_path / "a.txt").write_text("boom goes the hepcidin.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Hepcidin blocks iron absorption.", encoding="utf-8")
+    summary = extract([tmp_path], tmp_path / "o", nlp=nlp, progress=False)
+    assert [d["doc_id"] for d in summary["per_document"]] == ["b"]
+    assert "test_fails_on_boom failed: RuntimeError: boom" in summary["errors"][0]["error"]
+    # Outside extract() the pipeline raises as spaCy pipelines do.
+    with pytest.raises(RuntimeError, match="boom"):
+        nlp("boom")
+
+
+def test_cli_evaluate_accepts_document_without_entities(nlp, tmp_path):
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "d.txt").write_text("The weather was pleasant.", encoding="utf-8")
+    (gold / "d.ann").write_text("", encoding="utf-8")
+    extract([gold / "d.txt"], tmp_path / "pred", nlp=nlp, progress=False)
+    result = evaluate_dirs(tmp_path / "pred", gold)
+    assert result["entities"]["strict"]["ALL"]["tp"] == 0
+    import pandas as pd
+    assert list(pd.read_csv(tmp_path / "pred" / "triples.csv").columns)[:3] == ["doc_id", "subject_start", "subject_end"]

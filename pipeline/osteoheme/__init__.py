@@ -28,18 +28,20 @@ def load(config: Optional[Union[str, Path]] = None, model: Optional[str] = None)
     if model is None:
         nlp = load_model_from_config(cfg, auto_fill=True, validate=True)
         nlp.initialize()
-        return nlp
-    try:
-        nlp = spacy.load(model, exclude=["ner"])
-    except OSError as e:
-        raise OsteohemeError(Errors.E050.format(model=model, reason=e)) from None
-    for name in cfg["nlp"]["pipeline"]:
-        if name == "osteoheme_sentencizer" and nlp.has_pipe("parser"):
-            continue  # the model's parser already sets sentence boundaries
-        settings = {k: v for k, v in cfg["components"][name].items() if k != "factory"}
-        nlp.add_pipe(cfg["components"][name]["factory"], name=name, config=settings)
-    for name in ("osteoheme_terms", "osteoheme_relations"):
-        nlp.get_pipe(name).initialize()
+    else:
+        try:
+            nlp = spacy.load(model, exclude=["ner"])
+        except OSError as e:
+            raise OsteohemeError(Errors.E050.format(model=model, reason=e)) from None
+        for name in cfg["nlp"]["pipeline"]:
+            if name == "osteoheme_sentencizer" and nlp.has_pipe("parser"):
+                continue  # the model's parser already sets sentence boundaries
+            settings = {k: v for k, v in cfg["components"][name].items() if k != "factory"}
+            nlp.add_pipe(cfg["components"][name]["factory"], name=name, config=settings)
+        init = cfg.get("initialize", {}).get("components", {})
+        for name in ("osteoheme_terms", "osteoheme_relations"):
+            nlp.get_pipe(name).initialize(**{k: v for k, v in init.get(name, {}).items() if v is not None})
+    nlp.max_length = cfg.get("osteoheme", {}).get("max_length", nlp.max_length)
     return nlp
 
 

@@ -1,6 +1,7 @@
 """The ``osteoheme`` command line, in the spaCy manner: thin ``*_cli`` wrappers
 around importable functions that return dicts."""
 
+import json
 from pathlib import Path
 from typing import List, Optional
 
@@ -74,7 +75,12 @@ def evaluate_dirs(pred_dir: Path, gold_dir: Path, out: Optional[Path] = None) ->
 
     gold = read_brat_dir(gold_dir)
     entities, triples = _read_jsonl(pred_dir / "entities.jsonl"), _read_jsonl(pred_dir / "triples.jsonl")
-    predicted = {e["doc_id"] for e in entities}
+    # A document can be extracted and still have no entity: the summary lists every one.
+    summary_path = pred_dir / "summary.json"
+    if summary_path.exists():
+        predicted = {d["doc_id"] for d in json.loads(summary_path.read_text(encoding="utf-8"))["per_document"]}
+    else:
+        predicted = {e["doc_id"] for e in entities}
     missing = sorted(set(gold) - predicted)
     if missing:
         raise OsteohemeError(Errors.E030.format(path=pred_dir, docs=", ".join(missing)))

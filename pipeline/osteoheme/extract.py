@@ -19,6 +19,11 @@ from .readers import Document, find_texts, iter_documents
 from .records import EntityRecord, TripleRecord, doc_records
 
 ENTITY_COLUMNS = ["doc_id", "start", "end", "text", "label", "state", "concept_id", "concept_name"]
+_ARGUMENT = ["start", "end", "text", "label", "concept_id", "concept_name", "state", "anaphor_start", "anaphor_end",
+             "anaphor_text"]
+TRIPLE_COLUMNS = (["doc_id"] + [f"subject_{k}" for k in _ARGUMENT] + ["predicate", "negated"]
+                  + [f"object_{k}" for k in _ARGUMENT]
+                  + ["sentence_start", "sentence_end", "sentence_text", "confidence", "method"])
 
 
 def count_words(doc) -> int:
@@ -53,8 +58,8 @@ def _write_jsonl(path: Path, rows: Iterable[dict]) -> None:
     tmp.replace(path)
 
 
-def _write_csv(path: Path, rows: List[dict], columns: Optional[List[str]] = None) -> None:
-    frame = pd.DataFrame(rows, columns=columns) if rows or columns else pd.DataFrame()
+def _write_csv(path: Path, rows: List[dict], columns: List[str]) -> None:
+    frame = pd.DataFrame(rows, columns=columns)
     tmp = path.with_suffix(path.suffix + ".part")
     frame.to_csv(tmp, index=False, lineterminator="\n")
     tmp.replace(path)
@@ -75,14 +80,23 @@ def extract_documents(nlp: Language, documents: List[Document], errors: List[Tup
 
     def docs_in():
         for d in documents:
-            doc = nlp.make_doc(d.text)
+            try:
+                doc = nlp.make_doc(d.text)
+            except Exception as e:  # too long for nlp.max_length, tokenizer failure
+                errors.append((str(d.path), f"tokenizer failed: {type(e).__name__}: {e}"))
+                bar.update(1)
+                continue
             doc._.doc_id = d.doc_id
             yield doc
 
+    # The handler is ours only for this run: a caller's nlp must still raise afterwards.
+    previous = {name: proc.get_error_handler() for name, proc in nlp.pipeline if hasattr(proc, "get_error_handler")}
+    previous_default = nlp.default_error_handler
     nlp.set_error_handler(on_error)
     words = 0
-    with tqdm(total=len(documents), unit="doc", disable=not progress, desc="extract") as bar:
-        for doc in nlp.pipe(docs_in(), batch_size=16):
+    bar = tqdm(total=len(documents), unit="doc", disable=not progress, desc="extract")
+    try:
+        for doc in nlp.pipe(docs_in()):
             ents, trips = doc_records(doc, doc._.doc_id)
             entities += ents
             triples += trips
@@ -92,6 +106,12 @@ def extract_documents(nlp: Language, documents: List[Document], errors: List[Tup
                             "entities": len(ents), "triples": len(trips)})
             bar.update(1)
             bar.set_postfix(words=words)
+    finally:
+        bar.close()
+        nlp.set_error_handler(previous_default)
+        for name, proc in nlp.pipeline:
+            if name in previous:
+                proc.set_error_handler(previous[name])
     return entities, triples, per_doc
 
 
@@ -125,7 +145,7 @@ def extract(paths: Iterable[Union[str, Path]], out_dir: Union[str, Path], nlp: O
     _write_jsonl(out_dir / "entities.jsonl", ent_rows)
     _write_jsonl(out_dir / "triples.jsonl", triple_rows)
     _write_csv(out_dir / "entities.csv", ent_rows, ENTITY_COLUMNS)
-    _write_csv(out_dir / "triples.csv", [_flat_triple(t) for t in triple_rows])
+    _write_csv(out_dir / "triples.csv", [_flat_triple(t) for t in triple_rows], TRIPLE_COLUMNS)
     errors.sort()
     _write_jsonl(out_dir / "errors.jsonl", [{"path": p, "error": e} for p, e in errors])
     summary = {

@@ -63,3 +63,16 @@ class SentenceIndex:
 
     def of(self, i: int):
         return self.spans[bisect_right(self.starts, i) - 1]
+
+
+def concept_key(span: Span) -> str:
+    """What counts as "the same concept" for two mentions of one document."""
+    return span.kb_id_ or f"{span.label_}:{span._.concept_name or span.text.lower()}"
+
+
+def one_per_concept(group: List[Span], keep: str) -> List[Span]:
+    """"Interleukin-6 (IL-6)" names one concept twice: keep the "first" or "last" mention."""
+    chosen = {}
+    for e in (group if keep == "last" else reversed(group)):
+        chosen[concept_key(e)] = e
+    return sorted(chosen.values(), key=lambda s: s.start)

@@ -21,6 +21,7 @@ a negative one PREVENTS. A negation word between subject and trigger gives
 ``negated=True``.
 """
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Dict, Iterable, List, Optional, Sequence, Tuple
@@ -34,7 +35,7 @@ from spacy.training import Example
 from spacy.tokens import Doc, Span
 
 from .. import _extensions  # noqa: F401
-from ..grammar import SentenceIndex, coordinated
+from ..grammar import SentenceIndex, concept_key, coordinated, one_per_concept
 from ..schema import ARGUMENT_TYPES
 from ..triggers import DEFAULT_TRIGGERS, Trigger, iter_trigger_forms, read_triggers, trigger_from_dict
 from ..words import (BE_FORMS, CLAUSE_BREAKS, DETERMINERS, NEGATIONS, POSSESSIVE, RELATIVE_PRONOUNS,
@@ -163,12 +164,13 @@ class RelationExtractor(Pipe):
             ent_index = {i: k for k, e in enumerate(ents) for i in range(e.start, e.end)}
             found = self._find_triggers(doc, ent_index)
             sents = SentenceIndex(doc)
+            ent_starts = [e.start for e in ents]
             by_sent: Dict[int, List[_Found]] = {}
             for f in found:
                 by_sent.setdefault(sents.of(f.start).start, []).append(f)
             for sent_found in by_sent.values():
                 relations += _SentenceReader(self, doc, ents, ent_index, sent_found,
-                                             sents.of(sent_found[0].start)).read()
+                                             sents.of(sent_found[0].start), ent_starts).read()
         seen, unique = set(), []
         for r in relations:
             key = (r.subject, r.object, r.label)
@@ -202,13 +204,15 @@ class _SentenceReader:
     """Finds the arguments of every trigger in one sentence."""
 
     def __init__(self, owner: RelationExtractor, doc: Doc, ents: List[Span], ent_index: Dict[int, int],
-                 found: List[_Found], sent: Span) -> None:
+                 found: List[_Found], sent: Span, ent_starts: List[int]) -> None:
         self.owner = owner
         self.doc = doc
         self.ents = ents
         self.ent_index = ent_index
         self.found = found
         self.sent = sent
+        # This sentence's mentions, as indices into ents: every scan stays inside the sentence.
+        self.first_ent = bisect_left(ent_starts, sent.start)
         self.found = [f for f in found if not self._is_adjectival(f)]
         self.trigger_at = {i: f for f in self.found for i in range(f.start, f.end)}
         self.consumed: set = set()
@@ -315,7 +319,7 @@ class _SentenceReader:
             previous = self.found[k - 1] if k > 0 else None
             if f.form == "ing" and (doc[i].text == "," or word == "by"):
                 # ", resulting in …" / "by acting as …": the main clause's subject.
-                first = next((n for n, e in enumerate(self.ents) if e.start >= self.sent.start), None)
+                first = self.first_ent if self.first_ent < len(self.ents) else None
                 if first is not None and self.ents[first].end <= min(p.start for p in self.found):
                     return self._group(first, +1), "shared_subject"
                 main = next((p.subjects for p in self.found[:k] if p.subjects), None)
@@ -397,10 +401,10 @@ class _SentenceReader:
         return []
 
     def _pronoun(self, i: int, plural: bool) -> List[Span]:
-        candidates = [k for k, e in enumerate(self.ents) if self.sent.start <= e.start and e.end <= i]
-        if not candidates:
+        """"it"/"they" as a subject: the sentence's first mention (its topic), if it comes before."""
+        first = self.first_ent
+        if first >= len(self.ents) or self.ents[first].end > i:
             return []
-        first = candidates[0]
         return self._group(first, +1) if plural else [self.ents[first]]
 
     # -- objects ---------------------------------------------------------------------
@@ -490,7 +494,8 @@ class _SentenceReader:
                 if verb or (governor is not None and glue in (", and", ", but", ", while")):
                     group = group[k + 1:]
                     break
-        return _one_per_concept(group, prefer_last=direction < 0)
+        # Decision 27: relations attach to the full name, not its "(abbreviation)".
+        return one_per_concept(group, keep="first")
 
     def _starts_clause(self, ent: Span) -> bool:
         i = ent.end
@@ -559,22 +564,10 @@ def _choose_relation(candidates: Sequence[str], subject: Span, obj: Span) -> Opt
     return None
 
 
-def _concept(span: Span) -> str:
-    return span.kb_id_ or f"{span.label_}:{span._.concept_name or span.text.lower()}"
-
-
 def _same_mention(a: Span, b: Span) -> bool:
     if a.start < b.end and b.start < a.end:
         return True
-    return _concept(a) == _concept(b)
-
-
-def _one_per_concept(group: List[Span], prefer_last: bool) -> List[Span]:
-    """"Interleukin-6 (IL-6)" is one concept named twice: keep the mention nearest the trigger."""
-    chosen: Dict[str, Span] = {}
-    for e in (group if prefer_last else reversed(group)):
-        chosen[_concept(e)] = e
-    return sorted(chosen.values(), key=lambda s: s.start)
+    return concept_key(a) == concept_key(b)
 
 
 @Language.factory(

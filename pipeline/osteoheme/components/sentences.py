@@ -32,8 +32,9 @@ DEFAULT_NON_FINAL = ("al", "vs", "approx", "ca", "cf", "Dr", "Fig", "Figs", "Eq"
 
 class Sentencizer(ConfigOnlyPipe):
     def __init__(self, nlp: Language, name: str = "osteoheme_sentencizer", *,
-                 non_final: Iterable[str] = DEFAULT_NON_FINAL) -> None:
+                 non_final: Iterable[str] = DEFAULT_NON_FINAL, max_tokens: int = 256) -> None:
         self.name = name
+        self.max_tokens = max_tokens
         self.non_final = frozenset(non_final)
         self.abbreviations = frozenset(ABBREVIATIONS) | {w + "." for w in self.non_final}
 
@@ -64,15 +65,26 @@ class Sentencizer(ConfigOnlyPipe):
             t = int(numpy.searchsorted(token_starts, pos))
             if t < n and token_starts[t] == pos:
                 starts[t] = 1
+        self._cap_length(starts)
         doc.from_array([SENT_START], starts.astype("uint64").reshape(n, 1))
         return doc
+
+
+    def _cap_length(self, starts: numpy.ndarray) -> None:
+        """Text without sentence punctuation (tables, OCR, token lists) is cut
+        every ``max_tokens`` tokens, so no "sentence" makes the rules slow or
+        the output records huge."""
+        bounds = numpy.flatnonzero(starts == 1).tolist() + [len(starts)]
+        for a, b in zip(bounds, bounds[1:]):
+            if b - a > self.max_tokens:
+                starts[a + self.max_tokens:b:self.max_tokens] = 1
 
 
 @Language.factory(
     "osteoheme_sentencizer",
     assigns=["token.is_sent_start", "doc.sents"],
-    default_config={"non_final": list(DEFAULT_NON_FINAL)},
+    default_config={"non_final": list(DEFAULT_NON_FINAL), "max_tokens": 256},
     default_score_weights={"sents_f": 1.0, "sents_p": 0.0, "sents_r": 0.0},
 )
-def make_sentencizer(nlp: Language, name: str, non_final: List[str]) -> Sentencizer:
-    return Sentencizer(nlp, name, non_final=non_final)
+def make_sentencizer(nlp: Language, name: str, non_final: List[str], max_tokens: int) -> Sentencizer:
+    return Sentencizer(nlp, name, non_final=non_final, max_tokens=max_tokens)

@@ -11,6 +11,7 @@ overlap (the longer span wins, as guideline rule 5 asks):
    nearest antecedent mention(s) through ``Span._.antecedents``.
 """
 
+from bisect import bisect_left
 from pathlib import Path
 from typing import Callable, Dict, Iterable, List, Optional, Tuple
 
@@ -29,6 +30,7 @@ from .. import _extensions  # noqa: F401  (registers Span._ attributes)
 from ..errors import Errors, OsteohemeError
 from ..terminology import (DEFAULT_TERMINOLOGY, Concept, concept_from_dict, is_case_sensitive, iter_surface_forms,
                            read_terminology)
+from ..grammar import concept_key, one_per_concept
 from ..words import DETERMINERS, SEPARATORS
 
 # Process nouns that form an EFFECT with an of-complement or a compound
@@ -54,6 +56,8 @@ DEFAULT_ANAPHOR_NOUNS = {
 }
 ANAPHOR_DETERMINERS = frozenset({"these", "this", "those", "both", "such", "same"})
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "both": 2}
+_NOT_MODIFIERS = frozenset({"of", "in", "with", "from", "for", "by", "on", "at", "to", "and", "or", "that", "which",
+                            "study", "studies", "levels", "level", "effect", "effects", "same"})
 _OF_COMPLEMENT_TYPES = ("NUTRIENT", "CELL")
 _MAX_OF_MODIFIERS = 2
 
@@ -203,6 +207,7 @@ class TermRecognizer(Pipe):
         """Rule 7: "these molecules" → a mention of its antecedents' type."""
         antecedents: Dict[Tuple[int, int], List[Tuple[int, int]]] = {}
         result = list(ents)
+        starts = [e.start for e in result]
         ent_at = {i: e for e in ents for i in range(e.start, e.end)}
         for i in _positions(doc, ANAPHOR_DETERMINERS):
             token = doc[i]
@@ -218,7 +223,9 @@ class TermRecognizer(Pipe):
                 if doc[k].lower_ in self.anaphor_nouns:
                     end = k + 1
                     break
-                if not doc[k].is_alpha:
+                # Only modifiers may stand between determiner and head: "these
+                # inflammatory cytokines", never "this study of cells".
+                if not doc[k].is_alpha or doc[k].lower_ in _NOT_MODIFIERS:
                     break
             if end is None:
                 continue
@@ -230,13 +237,18 @@ class TermRecognizer(Pipe):
             if inner is not None:
                 types = [inner.label_]
             plural = head.endswith("s")
-            refs = _find_antecedents(result, token.i, types, plural, count)
+            at = bisect_left(starts, token.i)
+            refs = _find_antecedents(result[:at], types, plural, count)
             if not refs:
                 continue
             # Rule 1: the span leaves out the determiner ("these (two) molecules" → "molecules").
             span = Span(doc, j, end, label=refs[0].label_)
-            result = [e for e in result if e.end <= token.i or e.start >= span.end] + [span]
-            result.sort(key=lambda s: s.start)
+            # Replace what the anaphor covers ("inflammatory cytokines" in "these inflammatory cytokines").
+            stop = at
+            while stop < len(result) and result[stop].start < span.end:
+                stop += 1
+            result[at:stop] = [span]
+            starts[at:stop] = [span.start]
             antecedents[(span.start, span.end)] = [(r.start, r.end) for r in refs]
         return result, antecedents
 
@@ -247,15 +259,17 @@ def _positions(doc: Doc, words: Iterable[str]) -> List[int]:
     return numpy.flatnonzero(numpy.isin(doc.to_array([LOWER]).ravel(), hashes)).tolist()
 
 
-def _find_antecedents(ents: List[Span], before: int, types: List[str], plural: bool,
-                      count: Optional[int]) -> List[Span]:
+def _find_antecedents(before: List[Span], types: List[str], plural: bool, count: Optional[int],
+                      window: int = 400) -> List[Span]:
     """The nearest compatible mention; for a plural, the nearest plural one.
 
+    ``before`` holds the mentions preceding the anaphor, in text order; only
+    the last ``window`` of them are looked at, so long documents stay linear.
     A plural anaphor ("the same molecules") refers to a coordinated group
     ("IL-6 and TNF-α") or a class mention ("inflammatory cytokines"), not to
     a nearer singular name ("erythropoietin").
     """
-    candidates = [e for e in ents if e.end <= before and e.label_ in types]
+    candidates = [e for e in before[-window:] if e.label_ in types]
     if not candidates:
         return []
     if not plural:
@@ -264,13 +278,13 @@ def _find_antecedents(ents: List[Span], before: int, types: List[str], plural: b
         # "these two conditions": the nearest distinct concepts, coordinated or not.
         group: List[Span] = []
         for e in reversed(candidates):
-            if _concept_key(e) not in {_concept_key(g) for g in group}:
+            if concept_key(e) not in {concept_key(g) for g in group}:
                 group.insert(0, e)
             if len(group) == count:
                 break
         return group
     for k in range(len(candidates) - 1, -1, -1):
-        group = _one_per_concept(_coordinated_before(candidates, k))
+        group = one_per_concept(_coordinated_before(candidates, k), keep="last")
         if len(group) > 1 or _is_plural(group[0]):
             return group
     return [candidates[-1]]
@@ -290,18 +304,6 @@ def _coordinated_before(candidates: List[Span], k: int) -> List[Span]:
 def _is_plural(span: Span) -> bool:
     last = span[-1]
     return last.is_lower and last.text.endswith("s") and not last.text.endswith(("ss", "is", "us"))
-
-
-def _one_per_concept(group: List[Span]) -> List[Span]:
-    """"Interleukin-6 (IL-6) and …" names one concept twice: keep the later mention."""
-    seen: Dict[str, Span] = {}
-    for e in group:
-        seen[_concept_key(e)] = e
-    return sorted(seen.values(), key=lambda s: s.start)
-
-
-def _concept_key(span: Span) -> str:
-    return span.kb_id_ or span.label_ + ":" + span.text.lower()
 
 
 def _normal_name(span: Span) -> str:
