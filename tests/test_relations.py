@@ -105,3 +105,31 @@ def test_relations_clauses_are_not_conjuncts(nlp, text, expected, absent):
     found = triples_of(nlp, text)
     assert expected <= found
     assert not (absent & found)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # exactly these triples and no others: precision, not only recall
+    ("IL-6 and TNF-α, but not IL-10, suppress erythropoiesis.",
+     {("IL-6", "DECREASES", "erythropoiesis"), ("TNF-α", "DECREASES", "erythropoiesis")}),
+    ("Neither IL-6 nor TNF-α affected bone formation.",
+     {("IL-6", "NEG_REGULATES", "bone formation"), ("TNF-α", "NEG_REGULATES", "bone formation")}),
+    ("Folate deficiency does not cause osteoporosis but causes megaloblastic anemia.",
+     {("Folate", "NEG_CAUSES", "osteoporosis"), ("Folate", "CAUSES", "megaloblastic anemia")}),
+    ("IL-6 not only stimulates hepcidin but also inhibits erythropoiesis.",
+     {("IL-6", "INCREASES", "hepcidin"), ("IL-6", "DECREASES", "erythropoiesis")}),
+    ("Ferritin did not change; hepcidin was induced by IL-6.", {("IL-6", "INCREASES", "hepcidin")}),
+    ("Vitamin D supplementation improves osteoporosis.", {("Vitamin D", "PREVENTS", "osteoporosis")}),
+    ("Serum IL-6 increased in patients with osteoporosis.", set()),
+    ("Erythropoietin, which is produced by the kidney, stimulates erythropoiesis.",
+     {("Erythropoietin", "INCREASES", "erythropoiesis"), ("kidney", "PRODUCES", "Erythropoietin")}),
+    ("IL-6, which is elevated in rheumatoid arthritis, stimulates hepcidin.", {("IL-6", "INCREASES", "hepcidin")}),
+    ("In osteoporosis, IL-6 stimulates osteoclasts.", {("IL-6", "INCREASES", "osteoclasts")}),
+    ("Hemoglobin synthesis requires iron.", {("iron", "REQUIRED_FOR", "Hemoglobin synthesis")}),
+    ("Interleukin-6 (IL-6) stimulates hepcidin.", {("Interleukin-6", "INCREASES", "hepcidin")}),
+    ("Hepcidin was strongly upregulated in response to IL-6.", {("IL-6", "INCREASES", "Hepcidin")}),
+    ("TNF\u2010α inhibits erythropoiesis.", {("TNF\u2010α", "DECREASES", "erythropoiesis")}),
+    ("Osteoporosis is associated with low vitamin D.", {("Osteoporosis", "ASSOCIATED_WITH", "vitamin D")}),
+    ("Refractory anemia (RA) is rare. In RA, IL-6 causes bone loss.", {("IL-6", "CAUSES", "bone loss")}),
+])
+def test_relations_exact(nlp, text, expected):
+    assert triples_of(nlp, text) == expected

@@ -5,7 +5,7 @@ from typing import List, Sequence
 
 from spacy.tokens import Span
 
-from .words import DETERMINERS, SEPARATORS
+from .words import DETERMINERS, PREPOSITIONS, SEPARATORS
 
 
 # Level adjectives may stand before the second conjunct: "bone degradation and impaired red cell production".
@@ -36,19 +36,28 @@ def coordinated(ents: List[Span], index: int, direction: int) -> List[Span]:
     """
     doc = ents[index].doc
     group = [ents[index]]
+
+    def joined(left: Span, right: Span) -> bool:
+        glue = doc[left.end:right.start]
+        if not is_separator_run(glue) or right._.antecedents or left._.antecedents:
+            return False
+        # "In osteoporosis, IL-6 …": a lone comma after a fronted phrase joins nothing.
+        if len(glue) == 1 and glue[0].text == ",":
+            before = doc[left.start - 1].lower_ if left.start > 0 else ""
+            return before not in PREPOSITIONS
+        return True
+
     if ents[index]._.antecedents:
         # "cause anemia, these two conditions …": an anaphor is never a conjunct.
         return group
     if direction >= 0:
         i = index
-        while i + 1 < len(ents) and is_separator_run(doc[ents[i].end:ents[i + 1].start]) \
-                and not ents[i + 1]._.antecedents:
+        while i + 1 < len(ents) and joined(ents[i], ents[i + 1]):
             i += 1
             group.append(ents[i])
     if direction <= 0:
         i = index
-        while i - 1 >= 0 and is_separator_run(doc[ents[i - 1].end:ents[i].start]) \
-                and not ents[i - 1]._.antecedents:
+        while i - 1 >= 0 and joined(ents[i - 1], ents[i]):
             i -= 1
             group.insert(0, ents[i])
     return group

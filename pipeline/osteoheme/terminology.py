@@ -68,12 +68,6 @@ def read_terminology(path: Union[str, Path] = DEFAULT_TERMINOLOGY) -> List[Conce
     return [concept_from_dict(data, path, i) for i, data in iter_jsonl(path)]
 
 
-def write_terminology(concepts: Iterable[Concept], path: Union[str, Path]) -> None:
-    with Path(path).open("w", encoding="utf-8") as f:
-        for c in concepts:
-            f.write(json.dumps(c.to_dict(), ensure_ascii=False) + "\n")
-
-
 _GREEK = {"α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "κ": "kappa"}
 # Only at the start of words or in known stems, so "them" never becomes "thaem".
 _BRITISH = [
@@ -90,6 +84,7 @@ _UNCOUNTABLE_END = ("osis", "itis", "emia", "aemia", "ia", "ism", "esis", "ion",
 
 
 _SINGULAR_TYPES = ("CELL", "ANATOMY", "DISEASE")
+_UNICODE_HYPHENS = ("\u2010", "\u2011", "\u2212")
 
 
 def _greek_variants(s: str) -> List[str]:
@@ -144,6 +139,10 @@ def variants(term: str, type_: str = "") -> List[str]:
                 forms.append(v)
     if "-" in term and not any(ch.isdigit() for ch in term):
         forms.append(term.replace("-", " "))
+    # PubMed Central and PDF text write "TNF‐α" (U+2010), "IL‑6" (U+2011), "TNF−α" (U+2212).
+    for f in list(forms):
+        if "-" in f:
+            forms += [f.replace("-", h) for h in _UNICODE_HYPHENS]
     for f in list(forms):
         for number in (_plural(f), _singular(f) if type_ in _SINGULAR_TYPES else None):
             if number:

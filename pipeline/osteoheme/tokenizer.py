@@ -1,9 +1,10 @@
 """scispaCy's tokenizer, with affixes split off so entity names stand alone.
 
 scispaCy's ``combined_rule_tokenizer`` keeps "IL-6-mediated" and "B12-deficient"
-as one token. Our entity matcher works on whole tokens, so we split such
-affixes ("-mediated", "-deficient", …) off as suffix tokens; everything else
-is scispaCy's rule set unchanged.
+as one token, and "D." at the end of "vitamin D." Our entity matcher works on
+whole tokens, so we split such affixes ("-mediated", "-deficient", …) and
+that period off as suffix tokens; everything else is scispaCy's rule set
+unchanged.
 """
 
 import re
@@ -36,7 +37,9 @@ def scispacy_tokenizer(nlp: Language) -> Tokenizer:
         default = registry.tokenizers.get("spacy.Tokenizer.v1")()(nlp)
         tokenizer = combined_rule_tokenizer(SimpleNamespace(vocab=nlp.vocab, Defaults=nlp.Defaults, tokenizer=default))
         affix = r"(?<=[0-9A-Za-zα-ωΑ-Ω\)])[-–](?:{})".format("|".join(sorted(set(AFFIXES))))
-        suffix_re = re.compile(r"(?:{})$|{}".format(affix, tokenizer.suffix_search.__self__.pattern))
+        # "vitamin D." ends a sentence: the period is not part of the name.
+        initial = r"(?<=\b[A-Z])\."
+        suffix_re = re.compile(r"(?:{})$|(?:{})$|{}".format(affix, initial, tokenizer.suffix_search.__self__.pattern))
     tokenizer.suffix_search = suffix_re.search
     return tokenizer
 

@@ -11,6 +11,8 @@ Data in ``resources/triggers.jsonl``, one phrase per line::
 ``symmetric`` ("A and B occur together") and ``role`` ("the role of X in
 Y"). ``relations`` lists the candidate
 types in order; the first whose argument types fit the guidelines is used.
+``inverse`` marks phrases whose grammatical subject is the relation's object
+("Y requires X": X REQUIRED_FOR Y).
 """
 
 import re
@@ -24,7 +26,7 @@ from .schema import RELATION_TYPES
 
 DEFAULT_TRIGGERS = Path(__file__).parent / "resources" / "triggers.jsonl"
 KINDS = ("verb", "noun", "adjective", "event", "affix", "symmetric", "role")
-_KEYS = ("phrase", "kind", "relations", "forms")
+_KEYS = ("phrase", "kind", "relations", "forms", "inverse")
 
 
 @dataclass(frozen=True)
@@ -33,11 +35,15 @@ class Trigger:
     kind: str
     relations: Tuple[str, ...]
     forms: Tuple[str, ...] = field(default_factory=tuple)
+    # "Y requires X" states X REQUIRED_FOR Y: the grammatical subject is the relation's object.
+    inverse: bool = False
 
     def to_dict(self) -> dict:
         d = {"phrase": self.phrase, "kind": self.kind, "relations": list(self.relations)}
         if self.forms:
             d["forms"] = list(self.forms)
+        if self.inverse:
+            d["inverse"] = True
         return d
 
 
@@ -56,7 +62,10 @@ def trigger_from_dict(data: dict, path: Union[str, Path] = "<memory>", line: int
     relations = data.get("relations")
     if not relations or not all(r in RELATION_TYPES for r in relations):
         raise fail(f"relations must be a non-empty list of {', '.join(RELATION_TYPES)}")
-    return Trigger(data["phrase"], data["kind"], tuple(relations), tuple(data.get("forms", ())))
+    if not isinstance(data.get("inverse", False), bool):
+        raise fail("inverse must be true or false")
+    return Trigger(data["phrase"], data["kind"], tuple(relations), tuple(data.get("forms", ())),
+                   data.get("inverse", False))
 
 
 def read_triggers(path: Union[str, Path] = DEFAULT_TRIGGERS) -> List[Trigger]:

@@ -14,11 +14,7 @@ SUBORDINATORS = frozenset({"while", "whereas", "although", "though", "because", 
                            "however", "moreover", "furthermore"})
 CLAUSE_BREAKS = frozenset({";", ":", "—", "–"})
 BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being", "'s", "’s"})
-EXAMPLE_MARKERS = frozenset({"such as", "including", "e.g.", "like", "namely"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
-# "activity of osteoclasts" → the relation points at osteoclasts (guideline rule 4).
-LEVEL_HEADS = frozenset({"activity", "activities", "function", "functions", "number", "numbers", "effectiveness",
-                         "level", "levels", "availability", "concentration", "concentrations", "expression",
-                         "amount", "amounts", "supply", "production", "secretion", "synthesis", "release",
-                         "action", "actions", "effect", "effects", "signaling", "signalling", "survival",
-                         "differentiation", "proliferation", "formation", "count", "counts"})
+PREPOSITIONS = frozenset({"in", "within", "inside", "among", "amongst", "during", "after", "before", "with", "without",
+                          "at", "on", "from", "for", "of", "by", "under", "over", "through", "throughout", "across",
+                          "into", "near", "between", "despite", "via", "upon", "following"})

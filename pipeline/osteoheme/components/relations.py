@@ -38,7 +38,7 @@ from .. import _extensions  # noqa: F401
 from ..grammar import SentenceIndex, concept_key, coordinated, one_per_concept
 from ..schema import ARGUMENT_TYPES
 from ..triggers import DEFAULT_TRIGGERS, Trigger, iter_trigger_forms, read_triggers, trigger_from_dict
-from ..words import (BE_FORMS, CLAUSE_BREAKS, DETERMINERS, NEGATIONS, POSSESSIVE, RELATIVE_PRONOUNS,
+from ..words import (BE_FORMS, CLAUSE_BREAKS, DETERMINERS, NEGATIONS, POSSESSIVE, PREPOSITIONS, RELATIVE_PRONOUNS,
                      SUBORDINATORS)
 
 # When a trigger's relation does not fit its arguments, what it means instead.
@@ -61,11 +61,12 @@ _SKIP_LEFT = frozenset({"also", "directly", "indirectly", "not", "n't", "does", 
                         "critical", "crucial", "essential", "principal", "central", "direct", "common"})
 _CONJ = frozenset({"and", "or", "but"})
 # Words before a participle that make it an adjective: "a sustained response", "of stored iron".
-_ADJECTIVE_CONTEXT = frozenset({"of", "in", "with", "by", "and", "or", ",", "to", "for", "from", "on", "at", "as",
-                                "into", "between", "(", "both", "either", "increased", "decreased"})
+_ADJECTIVE_CONTEXT = PREPOSITIONS | {"and", "or", ",", "to", "as", "(", "both", "either", "increased", "decreased"}
 _LOCATIVE = frozenset({"within", "in", "inside", "of", "from", "at", "on", "near", "into", "throughout"})
 _POSSESSIVE_PRONOUNS = frozenset({"its", "their"})
 _PRONOUNS = frozenset({"it", "they"})
+_SUBORDINATE_OPENERS = frozenset({"as", "because", "since", "while", "although", "though", "when", "where", "so",
+                                  "whereas", "if"})
 _MAX_GAP = 8
 
 
@@ -101,11 +102,13 @@ class _Found:
 
 class RelationExtractor(Pipe):
     def __init__(self, nlp: Language, name: str = "osteoheme_relations", *,
-                 confidence: Optional[Dict[str, float]] = None, max_gap: int = _MAX_GAP) -> None:
+                 confidence: Optional[Dict[str, float]] = None, max_gap: int = _MAX_GAP,
+                 negation_window: int = 5) -> None:
         self.nlp = nlp
         self.name = name
         self.confidence = dict(DEFAULT_CONFIDENCE, **(confidence or {}))
         self.max_gap = max_gap
+        self.negation_window = negation_window
         self.triggers: List[Trigger] = []
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._forms: Dict[str, Tuple[Trigger, str]] = {}
@@ -267,13 +270,18 @@ class _SentenceReader:
             method = "passive"
         else:
             subjects, method = self._subjects(k, f)
-            objects, override, causative = self._objects(f.end, after_verb=kind == "verb")
+            if kind == "verb" and self._intransitive(f):
+                objects, override, causative = [], None, False
+            else:
+                objects, override, causative = self._objects(f.end, after_verb=kind == "verb")
             if causative:
                 method = "causative"
             if method == "active" and kind != "verb":
                 method = "copula"
         f.subjects, f.objects = subjects, objects
-        negated = self._negated(f, subjects)
+        negated = self._negated(f, subjects + objects)
+        if f.trigger.inverse:
+            subjects, objects = objects, subjects
         relations = []
         for s in subjects:
             for o in objects:
@@ -317,7 +325,7 @@ class _SentenceReader:
                 if antecedent:
                     return antecedent, "relative_clause"
             previous = self.found[k - 1] if k > 0 else None
-            if f.form == "ing" and (doc[i].text == "," or word == "by"):
+            if f.form == "ing" and (doc[i].text == "," or word in ("by", "without")):
                 # ", resulting in …" / "by acting as …": the main clause's subject.
                 first = self.first_ent if self.first_ent < len(self.ents) else None
                 if first is not None and self.ents[first].end <= min(p.start for p in self.found):
@@ -327,12 +335,20 @@ class _SentenceReader:
             if previous is not None and previous.subjects and word in _CONJ:
                 return previous.subjects, "shared_subject"
             if word in _PRONOUNS:
-                return self._pronoun(i, plural=word == "they"), "pronoun"
+                # "Iron …, as it is central to …": in a subordinate clause the pronoun is
+                # the main clause's topic; after ", and it" it is too ambiguous to guess.
+                if i - 1 >= start and doc[i - 1].lower_ in _SUBORDINATE_OPENERS:
+                    return self._pronoun(i, plural=word == "they"), "pronoun"
+                return [], "pronoun"
         gap = 0
         while i >= start:
             if i in self.ent_index:
                 group = self._head_of(self._group(self.ent_index[i], -1))
                 previous = self._trigger_before(group[0].start)
+                if previous is not None and previous.trigger.kind == "event" \
+                        and any(o.start == group[0].start for o in previous.objects):
+                    # "inhibition of iron absorption contributes to anemia": the subject is the event.
+                    return [], "active"
                 if previous is not None and previous.subjects and previous.trigger.kind == "adjective" \
                         and any(o.start == group[0].start for o in previous.objects):
                     # "micronutrients necessary for X can predispose …": X belongs to the reduced relative.
@@ -357,10 +373,12 @@ class _SentenceReader:
 
     def _skip_parenthetical(self, comma: int) -> int:
         """", driven by inflammation," between a subject and its verb: jump over it."""
-        for j in range(comma - 1, max(self.sent.start, comma - 7) - 1, -1):
+        for j in range(comma - 1, max(self.sent.start, comma - 9) - 1, -1):
             if self.doc[j].text == ",":
                 f = self.trigger_at.get(j + 1)
-                if f is not None and f.form in ("past", "ing"):
+                opener = self.doc[j + 1].lower_
+                # ", driven by X,", ", which is produced by the kidney,", ", but not IL-10,"
+                if (f is not None and f.form in ("past", "ing")) or opener in ("which", "who", "but", "not"):
                     return j
                 return comma
         return comma
@@ -452,12 +470,13 @@ class _SentenceReader:
     def _by_agent(self, start: int) -> List[Span]:
         doc = self.doc
         i = start
-        while i < self.sent.end and i - start < 3 and doc[i].lower_ != "by":
+        while i < self.sent.end and i - start < 3 and doc[i].lower_ not in ("by", "in"):
             i += 1
-        if i >= self.sent.end or doc[i].lower_ != "by":
-            return []
-        objects, _, _ = self._objects(i + 1)
-        return objects
+        if i < self.sent.end and doc[i].lower_ == "by":
+            return self._objects(i + 1)[0]
+        if doc[i:i + 3].text.lower() == "in response to":  # "upregulated in response to IL-6"
+            return self._objects(i + 3)[0]
+        return []
 
     def _agent(self, f: _Found, objects: List[Span]) -> Tuple[List[Span], str]:
         """The doer of a nominalized event: "induction of Y by X", "X-mediated induction"."""
@@ -528,6 +547,13 @@ class _SentenceReader:
                 break
         return []
 
+    def _intransitive(self, f: _Found) -> bool:
+        """"IL-6 increased in patients with osteoporosis": a preposition right after the verb."""
+        i = f.end
+        while i < self.sent.end and self.doc[i].lower_ in _SKIP_LEFT and self.doc[i].lower_ not in PREPOSITIONS:
+            i += 1
+        return i < self.sent.end and self.doc[i].lower_ in PREPOSITIONS and self.doc[i].lower_ not in ("by", "of")
+
     def _is_passive(self, f: _Found) -> bool:
         doc = self.doc
         j = f.end
@@ -538,10 +564,40 @@ class _SentenceReader:
             i -= 1
         return i >= self.sent.start and doc[i].lower_ in BE_FORMS
 
-    def _negated(self, f: _Found, subjects: List[Span]) -> bool:
-        lo = max(self.sent.start, f.start - 5, max((s.end for s in subjects if s.end <= f.start), default=0))
-        window = [t.lower_ for t in self.doc[lo:f.start]] + [t.lower_ for t in self.doc[f.start:f.end]]
-        return any(w in NEGATIONS for w in window)
+    def _negated(self, f: _Found, arguments: List[Span]) -> bool:
+        """A negation word between the arguments before the trigger (or the previous
+        trigger, or a clause break) and the trigger; or "neither" before them.
+        An excluded conjunct (", but not IL-10,") negates nothing else."""
+        doc = self.doc
+        previous = self._trigger_before(f.start)
+        lo = max(self.sent.start, f.start - self.owner.negation_window,
+                 max((s.end for s in arguments if s.end <= f.start), default=0),
+                 previous.end if previous is not None else 0)
+        for i in range(f.start - 1, lo - 1, -1):
+            if doc[i].lower_ in CLAUSE_BREAKS or doc[i].lower_ in ("but", ";"):
+                lo = i + 1 if not self._excluded_conjunct(i) else lo
+                break
+        skip = self._excluded_span(lo, f.start)
+        words = [t.lower_ for t in doc[lo:f.end] if t.i not in skip]
+        for k, w in enumerate(words):
+            if w in NEGATIONS and not (w == "not" and k + 1 < len(words) and words[k + 1] == "only"):
+                return True
+        first = min((s.start for s in arguments), default=f.start)
+        return any(t.lower_ == "neither" for t in doc[max(self.sent.start, first - 2):first])
+
+    def _excluded_conjunct(self, i: int) -> bool:
+        return self.doc[i].lower_ == "but" and i + 1 < self.sent.end and self.doc[i + 1].lower_ == "not"
+
+    def _excluded_span(self, lo: int, hi: int) -> set:
+        """Token indices of ", but not X," / ", not X," between lo and hi."""
+        doc, out = self.doc, set()
+        for i in range(max(self.sent.start, lo - 2), hi):
+            if doc[i].text == "," and i + 1 < hi and (doc[i + 1].lower_ == "not" or self._excluded_conjunct(i + 1)):
+                j = i + 1
+                while j < hi and doc[j].text != ",":
+                    out.add(j)
+                    j += 1
+        return out
 
 
 def _relation_set(doc: Doc) -> set:
@@ -574,9 +630,9 @@ def _same_mention(a: Span, b: Span) -> bool:
     "osteoheme_relations",
     assigns=["doc._.relations"],
     requires=["doc.ents", "doc.sents"],
-    default_config={"confidence": DEFAULT_CONFIDENCE, "max_gap": _MAX_GAP},
+    default_config={"confidence": DEFAULT_CONFIDENCE, "max_gap": _MAX_GAP, "negation_window": 5},
     default_score_weights={"rels_f": 1.0, "rels_p": 0.0, "rels_r": 0.0, "rels_per_type": None},
 )
-def make_relation_extractor(nlp: Language, name: str, confidence: Dict[str, float],
-                            max_gap: int) -> RelationExtractor:
-    return RelationExtractor(nlp, name, confidence=confidence, max_gap=max_gap)
+def make_relation_extractor(nlp: Language, name: str, confidence: Dict[str, float], max_gap: int,
+                            negation_window: int) -> RelationExtractor:
+    return RelationExtractor(nlp, name, confidence=confidence, max_gap=max_gap, negation_window=negation_window)

@@ -33,8 +33,13 @@ DEFAULT_POSTFIXES = {
 }
 # Words allowed between a level word and its mention: "low serum iron", "levels of".
 _FILLERS = frozenset({"serum", "plasma", "circulating", "blood", "dietary", "functional", "systemic", "tissue",
-                      "levels", "level", "of", "in", "either", "both", "the", "a", "an", "intake", "concentrations",
+                      "levels", "level", "either", "both", "the", "a", "an", "intake", "concentrations",
                       "specific", "chronic", "marrow", "body"})
+# A preposition is crossed only right after a level noun: "deficiency in B12",
+# "levels of IL-6", never "elevated in rheumatoid arthritis".
+_LINKS = frozenset({"of", "in"})
+_LEVEL_NOUNS = frozenset({"levels", "level", "concentrations", "concentration", "amounts", "amount", "intake",
+                          "stores", "supply"})
 
 
 class StateTagger(ConfigOnlyPipe):
@@ -74,7 +79,11 @@ class StateTagger(ConfigOnlyPipe):
                 return self.heads[word], True
             if word in self.modifiers:
                 return self.modifiers[word], False
-            if word not in _FILLERS or doc[i].ent_iob_ != "O":
+            if word in _LINKS and i > 0:
+                before = doc[i - 1].lower_
+                if before not in self.heads and before not in _LEVEL_NOUNS:
+                    break
+            elif word not in _FILLERS or doc[i].ent_iob_ != "O":
                 break
             i -= 1
         return None, False

@@ -184,24 +184,32 @@ class TermRecognizer(Pipe):
         return out
 
     def _add_short_forms(self, doc: Doc, ents: List[Span]) -> List[Span]:
-        """Rule 6: a short form defined in the text takes its long form's type."""
-        abbreviations = getattr(doc._, "abbreviations", None) if Doc.has_extension("abbreviations") else None
+        """Rule 6: a short form defined in the text takes its long form's type and concept.
+
+        The text's own definition wins over the terminology: after "refractory
+        anemia (RA)", "RA" is not rheumatoid arthritis.
+        """
+        abbreviations = doc._.abbreviations if Doc.has_extension("abbreviations") else None
         if not abbreviations:
             return ents
         by_end = {e.end: e for e in ents}
-        taken = {i for e in ents for i in range(e.start, e.end)}
-        added = []
+        defined: Dict[Tuple[int, int], Span] = {}
         for short in abbreviations:
             long_form = short._.long_form
-            if long_form is None:
-                continue
-            source = by_end.get(long_form.end)
-            if source is None or any(i in taken for i in range(short.start, short.end)):
-                continue
-            added.append(Span(doc, short.start, short.end, label=source.label_, kb_id=source.kb_id_))
-            self._short_form_names[(short.start, short.end)] = self._concept_name(source)
-            taken.update(range(short.start, short.end))
-        return sorted(ents + added, key=lambda s: s.start)
+            source = by_end.get(long_form.end) if long_form is not None else None
+            if source is not None and source.start < short.start:
+                defined[(short.start, short.end)] = source
+        if not defined:
+            return ents
+        covered = {i for start, end in defined for i in range(start, end)}
+        kept = [e for e in ents if not any(i in covered for i in range(e.start, e.end))
+                or (e.start, e.end) in defined and e.kb_id_ == defined[(e.start, e.end)].kb_id_]
+        present = {(e.start, e.end) for e in kept}
+        for (start, end), source in defined.items():
+            if (start, end) not in present:
+                kept.append(Span(doc, start, end, label=source.label_, kb_id=source.kb_id_))
+            self._short_form_names[(start, end)] = self._concept_name(source)
+        return sorted(kept, key=lambda s: s.start)
 
     def _add_anaphors(self, doc: Doc, ents: List[Span]) -> Tuple[List[Span], Dict]:
         """Rule 7: "these molecules" → a mention of its antecedents' type."""
