@@ -85,3 +85,15 @@ def test_evaluate_short_forms_resolve_to_long_form(normalizer):
     ments = [Mention("d", 0, 25, "DISEASE", text[0:25]), Mention("d", 27, 30, "DISEASE", "ACD")]
     short = norm.short_forms(text, ments)
     assert norm.key(Mention("d", 43, 46, "DISEASE", "ACD"), short) == "X:1"
+
+
+def test_evaluate_state_needs_span_and_value(normalizer):
+    gold = BratDocument("d", TEXT, entities={k: BratEntity(e.id, e.label, e.start, e.end, e.text, e.state)
+                                             for k, e in GOLD.entities.items()})
+    gold.entities["T3"].state = "Increased"  # hepcidin
+    gold.entities["T5"].state = "Decreased"  # iron absorption
+    entities = [dict(ent(28, 36, "HORMONE"), state="Increased"),  # right
+                dict(ent(61, 76, "EFFECT"), state="Increased"),  # wrong value
+                dict(ent(0, 13, "CYTOKINE"), state=None)]
+    states = evaluate(entities, [], {"d": gold}, normalizer)["states"]["ALL"]
+    assert (states["tp"], states["fp"], states["fn"]) == (1, 1, 1)

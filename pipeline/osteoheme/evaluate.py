@@ -142,6 +142,13 @@ def score_relation_mentions(pred: Sequence[RelMention], gold: Sequence[RelMentio
     return _score_by_label(pred, gold, labels, _rel_key, _rel_lenient, _rel_dict)
 
 
+def score_states(pred: Dict[Tuple, Optional[str]], gold: Dict[Tuple, Optional[str]]) -> Dict:
+    """The State attribute: PRF of (mention span, state) over mentions that carry one."""
+    score = PRFScore()
+    score.score_set({(k, v) for k, v in pred.items() if v}, {(k, v) for k, v in gold.items() if v})
+    return {"ALL": prf(score)}
+
+
 def score_concept_triples(pred: Set[Tuple], gold: Set[Tuple], names: Dict[Tuple, str]) -> Dict:
     out: Dict[str, Dict] = {}
     total = PRFScore()
@@ -200,6 +207,7 @@ def evaluate(entities: Iterable[dict], triples: Iterable[dict], gold: Dict[str, 
     for m in pred_ents:
         by_doc_ents[m.doc_id].append(m)
     seen = set()
+    short_by_doc: Dict[str, Dict[str, str]] = {}
     for t in triples:
         doc_id = t["doc_id"]
         label = ("NEG_" if t["negated"] else "") + t["predicate"]
@@ -212,8 +220,9 @@ def evaluate(entities: Iterable[dict], triples: Iterable[dict], gold: Dict[str, 
         if _rel_key(rel) not in seen:
             seen.add(_rel_key(rel))
             pred_rels.append(rel)
-        text = gold[doc_id].text
-        short = normalizer.short_forms(text, by_doc_ents[doc_id])
+        if doc_id not in short_by_doc:
+            short_by_doc[doc_id] = normalizer.short_forms(gold[doc_id].text, by_doc_ents[doc_id])
+        short = short_by_doc[doc_id]
         s = normalizer.key(Mention(doc_id, t["subject"]["start"], t["subject"]["end"], t["subject"]["label"],
                                    t["subject"]["text"]), short)
         o = normalizer.key(Mention(doc_id, t["object"]["start"], t["object"]["end"], t["object"]["label"],
@@ -236,6 +245,8 @@ def evaluate(entities: Iterable[dict], triples: Iterable[dict], gold: Dict[str, 
                     gold_concepts.add(key)
                     names.setdefault(key, f"{doc_id}: {s_ent.text} {r.label} {o_ent.text}")
     entity_scores = score_entities(pred_ents, gold_ents)
+    pred_states = {(e["doc_id"], e["start"], e["end"]): e.get("state") for e in entities if e["doc_id"] in gold}
+    gold_states = {(doc_id, e.start, e.end): e.state for doc_id, g in gold.items() for e in g.entities.values()}
     for items in entity_scores["errors"].values():
         for e in items:
             e["sentence"] = sentence_at(gold[e["doc_id"]].text, e["start"], e["end"])
@@ -244,6 +255,7 @@ def evaluate(entities: Iterable[dict], triples: Iterable[dict], gold: Dict[str, 
         "entities": entity_scores,
         "relations": score_relation_mentions(pred_rels, gold_rels),
         "concept_triples": score_concept_triples(pred_concepts, gold_concepts, names),
+        "states": score_states(pred_states, gold_states),
     }
 
 
@@ -259,7 +271,8 @@ def summary_rows(result: Dict) -> List[Tuple[str, str, Dict]]:
             ("entities (strict)", "ALL", result["entities"]["strict"]["ALL"]),
             ("relations, mentions (lenient)", "ALL", result["relations"]["lenient"]["ALL"]),
             ("relations, mentions (strict)", "ALL", result["relations"]["strict"]["ALL"]),
-            ("relations, document concepts", "ALL", result["concept_triples"]["ALL"])]
+            ("relations, document concepts", "ALL", result["concept_triples"]["ALL"]),
+            ("State (span + value)", "ALL", result["states"]["ALL"])]
     for label in ENTITY_TYPES:
         rows.append(("entities (lenient)", label, result["entities"]["lenient"][label]))
     for label, s in result["concept_triples"].items():

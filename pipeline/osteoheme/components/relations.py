@@ -212,7 +212,6 @@ class _SentenceReader:
         self.doc = doc
         self.ents = ents
         self.ent_index = ent_index
-        self.found = found
         self.sent = sent
         # This sentence's mentions, as indices into ents: every scan stays inside the sentence.
         self.first_ent = bisect_left(ent_starts, sent.start)

@@ -173,7 +173,7 @@ class TermRecognizer(Pipe):
             # "formation of (stored|new) X".
             if i + 1 < len(doc) and doc[i + 1].lower_ == "of":
                 j = i + 2
-                while j < len(doc) and j - (i + 2) <= _MAX_OF_MODIFIERS and j not in by_start:
+                while j < len(doc) and j - (i + 2) < _MAX_OF_MODIFIERS and j not in by_start:
                     t = doc[j]
                     if not t.is_alpha or t.lower_ in DETERMINERS or t.lower_ in SEPARATORS or t.is_upper:
                         break
