@@ -28,7 +28,7 @@ def test_serialization_components_addable_by_name():
 
 def test_serialization_config_is_complete(nlp):
     assert nlp.config["components"]["osteoheme_relations"]["max_gap"] == 8
-    assert nlp.pipe_names == ["osteoheme_sentencizer", "abbreviation_detector", "osteoheme_terms",
+    assert nlp.pipe_names == ["osteoheme_sentencizer", "osteoheme_abbreviations", "osteoheme_terms",
                               "osteoheme_state", "osteoheme_relations", "osteoheme_triples"]
     # The text-length limit comes from the config's [osteoheme] section, not spaCy's default.
     assert nlp.config["osteoheme"]["max_length"] == nlp.max_length == 20_000_000

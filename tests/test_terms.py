@@ -72,3 +72,12 @@ def test_terminology_variants(term, expected):
 def test_terminology_rejects_bad_entries(entry, problem):
     with pytest.raises(OsteohemeError, match=problem):
         concept_from_dict(entry, "terms.jsonl", 3)
+
+
+def test_terms_abbreviations_linear_in_parentheses(nlp):
+    # scispaCy's own pattern pairs every "(" with every later ")"; ours never spans a bracket.
+    detector = nlp.get_pipe("osteoheme_abbreviations")
+    doc = nlp.make_doc("Interleukin-6 (IL-6) and hepcidin (HAMP) and ferroportin (FPN) rose. " * 50)
+    assert len(detector.matcher(doc)) == 150
+    doc = nlp("Interleukin-6 (IL-6) rose in anemia (AN). Later IL-6 fell.")
+    assert [a.text for a in doc._.abbreviations].count("IL-6") == 2
