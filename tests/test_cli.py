@@ -129,3 +129,26 @@ def test_cli_evaluate_accepts_document_without_entities(nlp, tmp_path):
     assert result["entities"]["strict"]["ALL"]["tp"] == 0
     import pandas as pd
     assert list(pd.read_csv(tmp_path / "pred" / "triples.csv").columns)[:3] == ["doc_id", "subject_start", "subject_end"]
+
+
+def test_cli_agreement_counts_disagreements(tmp_path):
+    import shutil
+    second = tmp_path / "second"
+    shutil.copytree(ROOT / "annotations", second)
+    ann = second / "bone-blood-crosstalk.ann"
+    lines = ann.read_text(encoding="utf-8").splitlines()
+    # the second annotator missed one relation and relabelled another
+    facts = [i for i, line in enumerate(lines) if line.startswith("R") and "Coref" not in line]
+    dropped, relabelled = facts[0], facts[1]
+    lines[relabelled] = lines[relabelled].replace("ASSOCIATED_WITH", "NEG_ASSOCIATED_WITH", 1)
+    del lines[dropped]
+    ann.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    from osteoheme.agreement import agreement
+    from osteoheme.brat import read_brat_dir
+    result = agreement(read_brat_dir(ROOT / "annotations"), read_brat_dir(second))
+    assert result["entities"]["strict"]["ALL"]["f"] == 1.0
+    rel = result["relations"]["strict"]["ALL"]
+    n = len(facts)
+    assert (rel["tp"], rel["fp"], rel["fn"]) == (n - 2, 1, 2)
+    cli = runner.invoke(app, ["agreement", str(ROOT / "annotations"), str(second)])
+    assert cli.exit_code == 0 and "relations, mentions (strict)" in cli.output

@@ -172,6 +172,34 @@ def validate_cli(
         raise typer.Exit(code=1)
 
 
+@app.command("agreement")
+def agreement_cli(
+    first: Path = typer.Argument(..., help="A directory of brat annotations."),
+    second: Path = typer.Argument(..., help="Another annotation of (some of) the same texts."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write agreement.json and agreement.md here."),
+) -> None:
+    """Inter-annotator agreement: F1 between two annotation sets, per type.
+
+    Example: osteoheme agreement annotations/ second-pass/
+
+    Scores the documents both directories annotate, with the same definitions
+    as `evaluate` (entities strict and lenient, relation mentions, document-level
+    concept triples, State).
+    """
+    from .agreement import agreement
+    from .brat import read_brat_dir
+    from .report import write_reports
+    try:
+        result = agreement(read_brat_dir(first), read_brat_dir(second))
+    except OsteohemeError as e:
+        _fail(e)
+    if not result["docs"]:
+        _fail(OsteohemeError(f"{first} and {second} annotate no document in common."))
+    _print_scores(result)
+    if out is not None:
+        write_reports(result, out, stem="agreement")
+
+
 def main() -> None:
     app(prog_name="osteoheme")
 
