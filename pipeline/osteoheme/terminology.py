@@ -6,7 +6,6 @@ Greek letters, British spellings) are generated here instead of being listed
 by hand, so every entry gets them.
 """
 
-import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path

@@ -6,18 +6,22 @@ its arguments among the sentence's entity mentions:
 * subject: the nearest mention group to the left, unless the trigger opens a
   relative clause ("hepcidin, a hormone that regulates …": the antecedent),
   continues a coordinated predicate ("blocks A and impairs B") or a
-  participle clause (", resulting in …"), where it shares the previous
-  trigger's subject; "it" and "they" are resolved within the sentence;
-* object: the nearest mention group to the right, skipping possessors
-  ("the bone marrow's production …") and level heads ("the activity of");
-  "X stimulates the liver to produce Y" gives X → Y;
+  participle clause (", resulting in …"), where it shares the main clause's
+  subject; "it" and "they" in a subordinate clause ("as it is central to")
+  are the sentence's first mention; parentheticals (", driven by X,",
+  ", which …,", ", but not X,") between subject and verb are skipped;
+* object: the nearest mention group to the right within a few words,
+  skipping possessors ("the bone marrow's production …") and level heads
+  ("the activity of"); none when a preposition follows the verb ("increased
+  in patients"); "X stimulates the liver to produce Y" gives X → Y;
 * passives ("is induced by") and nominalizations ("induction of Y by X",
   "X-mediated induction of Y") swap or find the agent;
 * groups are coordinated mentions ("IL-6 and TNF-α"): one relation per pair.
 
 The relation type is the first of the trigger's candidates whose argument
 types fit the guidelines; a positive influence on a disease becomes CAUSES,
-a negative one PREVENTS. A negation word between subject and trigger gives
+a negative one PREVENTS. A negation word between the arguments (or the
+previous trigger) and the trigger, or "neither" before them, gives
 ``negated=True``.
 """
 
@@ -242,7 +246,7 @@ class _SentenceReader:
         before = self.doc[f.start - 1].lower_
         return before in DETERMINERS or before in _ADJECTIVE_CONTEXT
 
-    # Each construction returns (subjects, objects, method, relation override).
+    # One trigger: find its arguments by construction, then type and negate the relation.
     def _read_one(self, k: int, f: _Found) -> List[Relation]:
         kind = f.trigger.kind
         override = None
