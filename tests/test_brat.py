@@ -67,10 +67,23 @@ def test_brat_config_declares_the_schema():
 
 
 def test_brat_manifest_describes_every_document():
-    import csv
-    with (CORPUS / "manifest.csv").open(encoding="utf-8") as f:
-        rows = {r["doc_id"]: r for r in csv.DictReader(f)}
-    assert set(rows) == {p.stem for p in CORPUS.glob("*.txt")}
-    for row in rows.values():
-        assert all(row[k] for k in ("title", "origin", "license", "split"))
-        assert row["split"] in ("train", "dev", "test")
+    from osteoheme.corpus import read_manifest
+    frame = read_manifest(CORPUS)  # raises on unknown splits, missing or unlisted texts
+    assert (frame[["title", "origin", "license", "split"]] != "").all().all()
+
+
+def test_brat_every_corpus_text_has_gold():
+    assert {p.stem for p in CORPUS.glob("*.txt")} == {p.stem for p in ANNOTATIONS.glob("*.ann")}
+
+
+@pytest.mark.parametrize("content,problem", [
+    ("doc_id,title,origin,license,split\nd,T,o,l,holdout\n", "split 'holdout'"),
+    ("doc_id,title,origin,license,split\nmissing,T,o,l,train\n", "no text missing.txt"),
+    ("doc_id,title,split\nd,T,train\n", "missing column"),
+])
+def test_brat_manifest_problems(tmp_path, content, problem):
+    from osteoheme.corpus import read_manifest
+    (tmp_path / "d.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "manifest.csv").write_text(content, encoding="utf-8")
+    with pytest.raises(OsteohemeError, match=problem):
+        read_manifest(tmp_path)

@@ -67,13 +67,19 @@ def _print_summary(summary: dict, out: Path) -> None:
         typer.secho(f"failed: {err['error']}", fg="red", err=True)
 
 
-def evaluate_dirs(pred_dir: Path, gold_dir: Path, out: Optional[Path] = None) -> dict:
-    """Score ``pred_dir``/{entities,triples}.jsonl against the brat gold in ``gold_dir``."""
+def evaluate_dirs(pred_dir: Path, gold_dir: Path, out: Optional[Path] = None, docs: Optional[List[str]] = None,
+                  stem: str = "evaluation") -> dict:
+    """Score ``pred_dir``/{entities,triples}.jsonl against the brat gold in ``gold_dir``.
+
+    docs (list): only these doc_ids (e.g. one split); all gold documents if omitted.
+    """
     from .brat import read_brat_dir
     from .evaluate import evaluate
     from .report import write_reports
 
     gold = read_brat_dir(gold_dir)
+    if docs is not None:
+        gold = {d: g for d, g in gold.items() if d in set(docs)}
     entities, triples = _read_jsonl(pred_dir / "entities.jsonl"), _read_jsonl(pred_dir / "triples.jsonl")
     # A document can be extracted and still have no entity: the summary lists every one.
     summary_path = pred_dir / "summary.json"
@@ -86,7 +92,7 @@ def evaluate_dirs(pred_dir: Path, gold_dir: Path, out: Optional[Path] = None) ->
         raise OsteohemeError(Errors.E030.format(path=pred_dir, docs=", ".join(missing)))
     result = evaluate(entities, triples, gold)
     if out is not None:
-        write_reports(result, out)
+        write_reports(result, out, stem=stem)
     return result
 
 
@@ -137,17 +143,41 @@ def run_cli(
 
     Example: osteoheme run   (from the repository root)
     """
-    from .extract import extract
     try:
-        summary = extract([corpus], out, nlp=_load(None, None), progress=not quiet)
-        _print_summary(summary, out)
-        result = evaluate_dirs(out, gold, out)
+        summary, result, per_split = run_job(corpus, gold, out, _load(None, None), progress=not quiet)
     except OsteohemeError as e:
         _fail(e)
+    _print_summary(summary, out)
     _print_scores(result)
-    typer.echo(f"\nReports: {out}/evaluation.json, {out}/evaluation.md")
+    if len(per_split) > 1:
+        typer.echo("\nPer split (F1):")
+        typer.echo(_split_table(per_split).to_string(index=False, float_format=lambda v: f"{v:.3f}"))
+    typer.echo(f"\nReports: {out}/evaluation.json, {out}/evaluation.md, {out}/evaluation-<split>.md")
     if summary["failed"]:
         raise typer.Exit(code=1)
+
+
+def run_job(corpus: Path, gold: Path, out: Path, nlp, progress: bool = False):
+    """Extract ``corpus`` into ``out`` and evaluate it, overall and per manifest split.
+
+    RETURNS (tuple): (extraction summary, overall result, {split: result}).
+    """
+    from .corpus import splits
+    from .extract import extract
+    by_split = splits(corpus)
+    summary = extract([corpus], out, nlp=nlp, progress=progress)
+    result = evaluate_dirs(out, gold, out)
+    per_split = {s: evaluate_dirs(out, gold, out, docs=ids, stem=f"evaluation-{s}") for s, ids in by_split.items()}
+    return summary, result, per_split
+
+
+def _split_table(per_split: dict):
+    import pandas as pd
+    return pd.DataFrame([{"split": s, "docs": len(r["docs"]),
+                          "entities lenient": r["entities"]["lenient"]["ALL"]["f"],
+                          "relation mentions": r["relations"]["strict"]["ALL"]["f"],
+                          "document concepts": r["concept_triples"]["ALL"]["f"]}
+                         for s, r in per_split.items()])
 
 
 @app.command("validate")
