@@ -152,3 +152,24 @@ def test_cli_agreement_counts_disagreements(tmp_path):
     assert (rel["tp"], rel["fp"], rel["fn"]) == (n - 2, 1, 2)
     cli = runner.invoke(app, ["agreement", str(ROOT / "annotations"), str(second)])
     assert cli.exit_code == 0 and "relations, mentions (strict)" in cli.output
+
+
+def test_cli_stats_counts_a_small_corpus(tmp_path):
+    corpus, gold = tmp_path / "corpus", tmp_path / "gold"
+    corpus.mkdir()
+    gold.mkdir()
+    for doc_id, split in (("a", "train"), ("b", "test")):
+        text = "IL-6 raises hepcidin."
+        (corpus / f"{doc_id}.txt").write_text(text, encoding="utf-8")
+        (gold / f"{doc_id}.txt").write_text(text, encoding="utf-8")
+    (gold / "a.ann").write_text("T1\tCYTOKINE 0 4\tIL-6\nT2\tHORMONE 12 20\thepcidin\n"
+                                "R1\tINCREASES Arg1:T1 Arg2:T2\nA1\tState T2 Increased\n", encoding="utf-8")
+    (gold / "b.ann").write_text("T1\tCYTOKINE 0 4\tIL-6\n", encoding="utf-8")
+    (corpus / "manifest.csv").write_text("doc_id,title,origin,license,split\na,A,o,l,train\nb,B,o,l,test\n",
+                                         encoding="utf-8")
+    from osteoheme.stats import corpus_stats
+    table = corpus_stats(gold, corpus).set_index("split")
+    assert table.loc["train", ["documents", "words", "CYTOKINE", "HORMONE", "INCREASES", "State"]].tolist() == [1, 3, 1, 1, 1, 1]
+    assert table.loc["all", ["documents", "CYTOKINE", "INCREASES"]].tolist() == [2, 2, 1]
+    result = runner.invoke(app, ["stats", str(gold), "--corpus", str(corpus), "--out", str(tmp_path / "o")])
+    assert result.exit_code == 0 and (tmp_path / "o" / "stats.md").exists()

@@ -202,6 +202,27 @@ def validate_cli(
         raise typer.Exit(code=1)
 
 
+@app.command("stats")
+def stats_cli(
+    gold: Path = typer.Argument(Path("annotations"), help="A directory of brat gold files."),
+    corpus: Path = typer.Option(Path("corpus"), help="The corpus directory whose manifest.csv gives the splits."),
+    out: Optional[Path] = typer.Option(Path("outputs"), "--out", "-o", help="Where stats.csv and stats.md go."),
+) -> None:
+    """Corpus statistics per split: documents, words, entities and relations per type.
+
+    Example: osteoheme stats annotations/ --corpus corpus/
+    """
+    from .stats import corpus_stats, write_stats
+    try:
+        table = corpus_stats(gold, corpus)
+    except OsteohemeError as e:
+        _fail(e)
+    typer.echo(table.to_string(index=False))
+    if out is not None:
+        write_stats(table, out)
+        typer.echo(f"\n{out}/stats.csv, {out}/stats.md")
+
+
 @app.command("agreement")
 def agreement_cli(
     first: Path = typer.Argument(..., help="A directory of brat annotations."),
