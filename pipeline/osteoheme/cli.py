@@ -13,14 +13,18 @@ from .jsonl import iter_jsonl
 app = typer.Typer(
     name="osteoheme",
     help="Extract entities, relations and knowledge-base triples from bone–blood literature.\n\n"
-         "Typical use:\n\n"
-         "  osteoheme run                                  # the shipped corpus → outputs/, scored against annotations/\n\n"
-         "  osteoheme extract papers/ --out results/       # any .txt files or folders of them\n\n"
-         "  osteoheme evaluate results/ annotations/       # score predictions against brat gold\n\n"
-         "  osteoheme validate annotations/                # check gold files against the guidelines",
+         "Typical use, from the repository root:\n\n"
+         "* `osteoheme run`: extract corpus/ into outputs/ and score it against annotations/\n"
+         "* `osteoheme extract papers/ --out results/`: any .txt files or folders of them\n"
+         "* `osteoheme evaluate results/ annotations/`: score predictions against brat gold\n"
+         "* `osteoheme validate annotations/`: check gold files against the guidelines\n"
+         "* `osteoheme stats annotations/`: corpus statistics per split\n"
+         "* `osteoheme agreement annotations/ second-pass/`: inter-annotator agreement\n\n"
+         "`osteoheme COMMAND --help` explains each command.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode="markdown",
 )
 
 
@@ -36,7 +40,8 @@ def _load(config: Optional[Path], model: Optional[str]):
 
 @app.command("extract")
 def extract_cli(
-    paths: List[Path] = typer.Argument(..., help=".txt files and/or directories of .txt files (doc_id = file stem)."),
+    paths: List[Path] = typer.Argument(..., metavar="PATH",
+                                       help=".txt files and/or directories of .txt files (doc_id = file stem)."),
     out: Path = typer.Option(Path("outputs"), "--out", "-o", help="Directory for entities/triples JSONL + CSV and summary.json."),
     config: Optional[Path] = typer.Option(None, "--config", "-c", help="A pipeline config; default: the packaged default.cfg."),
     model: Optional[str] = typer.Option(None, "--model", "-m", help="An installed scispaCy model (e.g. en_core_sci_sm) to run first."),
