@@ -192,13 +192,23 @@ def gold_views(gold: BratDocument) -> Tuple[List[Mention], List[RelMention]]:
 
 
 def evaluate(entities: Iterable[dict], triples: Iterable[dict], gold: Dict[str, BratDocument],
-             normalizer: Optional[ConceptNormalizer] = None) -> Dict:
+             normalizer: Optional[ConceptNormalizer] = None, per_document: bool = True) -> Dict:
     """Score output-contract rows (entities.jsonl / triples.jsonl dicts) against gold documents.
 
     Only documents present in ``gold`` are scored.
-    RETURNS (dict): "entities", "relations" (mention level), "concept_triples" (document level), "docs".
+    RETURNS (dict): "entities", "relations" (mention level), "concept_triples" (document level), "states",
+        "docs", and "per_document" (the headline F1s of each document, when there are several).
     """
     normalizer = normalizer or ConceptNormalizer()
+    entities, triples = list(entities), list(triples)
+    by_doc = {}
+    if per_document and len(gold) > 1:
+        for doc_id in sorted(gold):
+            r = evaluate([e for e in entities if e["doc_id"] == doc_id], [t for t in triples if t["doc_id"] == doc_id],
+                         {doc_id: gold[doc_id]}, normalizer, per_document=False)
+            by_doc[doc_id] = {"entities_lenient_f": r["entities"]["lenient"]["ALL"]["f"],
+                              "relation_mentions_f": r["relations"]["strict"]["ALL"]["f"],
+                              "document_concepts_f": r["concept_triples"]["ALL"]["f"]}
     pred_ents = [Mention(e["doc_id"], e["start"], e["end"], e["label"], e["text"])
                  for e in entities if e["doc_id"] in gold]
     pred_rels, pred_concepts, names = [], set(), {}
@@ -256,6 +266,7 @@ def evaluate(entities: Iterable[dict], triples: Iterable[dict], gold: Dict[str, 
         "relations": score_relation_mentions(pred_rels, gold_rels),
         "concept_triples": score_concept_triples(pred_concepts, gold_concepts, names),
         "states": score_states(pred_states, gold_states),
+        "per_document": by_doc,
     }
 
 

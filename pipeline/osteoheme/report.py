@@ -22,6 +22,11 @@ def to_markdown(result: Dict, title: str = "osteoheme evaluation") -> str:
     for row in table.itertuples(index=False):
         lines.append(f"| {row.view} | {row.type} | {row.P:.3f} | {row.R:.3f} | {row.F1:.3f} | {row.TP} | {row.FP} "
                      f"| {row.FN} |")
+    if result.get("per_document"):
+        lines += ["", "## Per document (F1)", "", "| document | entities (lenient) | relation mentions | document concepts |",
+                  "|---|---|---|---|"]
+        lines += [f"| {d} | {s['entities_lenient_f']:.3f} | {s['relation_mentions_f']:.3f} | "
+                  f"{s['document_concepts_f']:.3f} |" for d, s in result["per_document"].items()]
     lines += ["", "## Entity errors (lenient), by type", ""]
     for kind in ("false_positives", "false_negatives"):
         items = result["entities"]["errors"][kind]
