@@ -133,8 +133,11 @@ def test_cli_evaluate_accepts_document_without_entities(nlp, tmp_path):
 
 def test_cli_agreement_counts_disagreements(tmp_path):
     import shutil
-    second = tmp_path / "second"
-    shutil.copytree(ROOT / "annotations", second)
+    first, second = tmp_path / "first", tmp_path / "second"
+    for d in (first, second):
+        d.mkdir()
+        for ext in ("txt", "ann"):
+            shutil.copyfile(ROOT / "annotations" / f"bone-blood-crosstalk.{ext}", d / f"bone-blood-crosstalk.{ext}")
     ann = second / "bone-blood-crosstalk.ann"
     lines = ann.read_text(encoding="utf-8").splitlines()
     # the second annotator missed one relation and relabelled another
@@ -145,12 +148,12 @@ def test_cli_agreement_counts_disagreements(tmp_path):
     ann.write_text("\n".join(lines) + "\n", encoding="utf-8")
     from osteoheme.agreement import agreement
     from osteoheme.brat import read_brat_dir
-    result = agreement(read_brat_dir(ROOT / "annotations"), read_brat_dir(second))
+    result = agreement(read_brat_dir(first), read_brat_dir(second))
     assert result["entities"]["strict"]["ALL"]["f"] == 1.0
     rel = result["relations"]["strict"]["ALL"]
     n = len(facts)
     assert (rel["tp"], rel["fp"], rel["fn"]) == (n - 2, 1, 2)
-    cli = runner.invoke(app, ["agreement", str(ROOT / "annotations"), str(second)])
+    cli = runner.invoke(app, ["agreement", str(first), str(second)])
     assert cli.exit_code == 0 and "relations, mentions (strict)" in cli.output
 
 

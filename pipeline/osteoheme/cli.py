@@ -163,16 +163,18 @@ def run_cli(
 
 
 def run_job(corpus: Path, gold: Path, out: Path, nlp, progress: bool = False):
-    """Extract ``corpus`` into ``out`` and evaluate it, overall and per manifest split.
+    """Extract ``corpus`` into ``out``, evaluate it overall and per manifest split, write corpus statistics.
 
     RETURNS (tuple): (extraction summary, overall result, {split: result}).
     """
     from .corpus import splits
     from .extract import extract
+    from .stats import corpus_stats, write_stats
     by_split = splits(corpus)
     summary = extract([corpus], out, nlp=nlp, progress=progress)
     result = evaluate_dirs(out, gold, out)
     per_split = {s: evaluate_dirs(out, gold, out, docs=ids, stem=f"evaluation-{s}") for s, ids in by_split.items()}
+    write_stats(corpus_stats(gold, corpus), out)
     return summary, result, per_split
 
 
