@@ -252,7 +252,7 @@ def agreement_cli(
     except OsteohemeError as e:
         _fail(e)
     if not result["docs"]:
-        _fail(OsteohemeError(f"{first} and {second} annotate no document in common."))
+        _fail(OsteohemeError(Errors.E016.format(path=first, other=second)))
     _print_scores(result)
     if out is not None:
         write_reports(result, out, stem="agreement")

@@ -5,7 +5,7 @@ from typing import Dict, List, Union
 
 import pandas as pd
 
-from .errors import OsteohemeError
+from .errors import Errors, OsteohemeError
 
 REQUIRED_COLUMNS = ["doc_id", "title", "origin", "license", "split"]
 SPLITS = ("train", "dev", "test")
@@ -16,11 +16,11 @@ def read_manifest(corpus_dir: Union[str, Path]) -> pd.DataFrame:
     corpus_dir = Path(corpus_dir)
     path = corpus_dir / "manifest.csv"
     if not path.exists():
-        raise OsteohemeError(f"{path}: no manifest. Each corpus directory lists its documents in manifest.csv.")
+        raise OsteohemeError(Errors.E014.format(path=path))
     frame = pd.read_csv(path, dtype=str, keep_default_na=False)
     missing = [c for c in REQUIRED_COLUMNS if c not in frame.columns]
     if missing:
-        raise OsteohemeError(f"{path}: missing column(s) {', '.join(missing)}.")
+        raise OsteohemeError(Errors.E015.format(path=path, columns=", ".join(missing)))
     problems: List[str] = []
     for i, row in frame.iterrows():
         line = i + 2  # header is line 1

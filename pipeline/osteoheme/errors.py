@@ -18,6 +18,9 @@ class Errors:
     E005 = "{path}: a directory with no .txt files in it."
     E010 = "{path}:{line}: {problem}"
     E011 = "{path}: no text file {txt} beside it; brat keeps <doc_id>.txt next to <doc_id>.ann."
+    E014 = "{path}: no manifest. Each corpus directory lists its documents in manifest.csv."
+    E015 = "{path}: missing column(s) {columns}."
+    E016 = "{path} and {other} annotate no document in common."
     E020 = ("{path}:{line}: not a valid terminology entry ({problem}). Each line is a JSON object "
             "with exactly the keys id, name, type, aliases.")
     E021 = ("{path}:{line}: not a valid trigger entry ({problem}). Each line is a JSON object "
