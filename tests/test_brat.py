@@ -87,3 +87,12 @@ def test_brat_manifest_problems(tmp_path, content, problem):
     (tmp_path / "manifest.csv").write_text(content, encoding="utf-8")
     with pytest.raises(OsteohemeError, match=problem):
         read_manifest(tmp_path)
+
+
+def test_brat_second_pass_is_valid_and_matches_corpus():
+    second = ANNOTATIONS / "second-pass"
+    anns = sorted(second.glob("*.ann"))
+    assert len(anns) >= 6
+    for ann in anns:
+        assert check_brat(ann) == []
+        assert ann.with_suffix(".txt").read_bytes() == (CORPUS / f"{ann.stem}.txt").read_bytes()
