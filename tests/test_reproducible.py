@@ -24,8 +24,8 @@ def test_reproducible_same_files(fresh):
 
 @pytest.mark.parametrize("name", COMMITTED)
 def test_reproducible_outputs_match_committed(fresh, name):
-    committed = (ROOT / "outputs" / name).read_text(encoding="utf-8")
-    assert (fresh / name).read_text(encoding="utf-8") == committed, (
+    committed = (ROOT / "outputs" / name).read_bytes()
+    assert (fresh / name).read_bytes() == committed, (
         f"outputs/{name} is stale: run `osteoheme run` and commit outputs/")
 
 

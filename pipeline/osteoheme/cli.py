@@ -18,6 +18,7 @@ app = typer.Typer(
          "* `osteoheme extract papers/ --out results/`: any .txt files or folders of them\n"
          "* `osteoheme evaluate results/ annotations/`: score predictions against brat gold\n"
          "* `osteoheme validate annotations/`: check gold files against the guidelines\n"
+         "* `osteoheme export outputs/`: RDF, KGX/Biolink and Parquet from extracted triples\n"
          "* `osteoheme stats annotations/`: corpus statistics per split\n"
          "* `osteoheme agreement annotations/ second-pass/`: inter-annotator agreement\n\n"
          "`osteoheme COMMAND --help` explains each command.",
@@ -163,11 +164,13 @@ def run_cli(
 
 
 def run_job(corpus: Path, gold: Path, out: Path, nlp, progress: bool = False):
-    """Extract ``corpus`` into ``out``, evaluate it overall and per manifest split, write corpus statistics.
+    """Extract ``corpus`` into ``out``, evaluate it overall and per manifest split, write corpus
+    statistics and the knowledge-base exports.
 
     RETURNS (tuple): (extraction summary, overall result, {split: result}).
     """
     from .corpus import splits
+    from .export import export
     from .extract import extract
     from .stats import corpus_stats, write_stats
     by_split = splits(corpus)
@@ -175,6 +178,7 @@ def run_job(corpus: Path, gold: Path, out: Path, nlp, progress: bool = False):
     result = evaluate_dirs(out, gold, out)
     per_split = {s: evaluate_dirs(out, gold, out, docs=ids, stem=f"evaluation-{s}") for s, ids in by_split.items()}
     write_stats(corpus_stats(gold, corpus), out)
+    export(out)
     return summary, result, per_split
 
 
@@ -185,6 +189,33 @@ def _split_table(per_split: dict):
                           "relation mentions": r["relations"]["strict"]["ALL"]["f"],
                           "document concepts": r["concept_triples"]["ALL"]["f"]}
                          for s, r in per_split.items()])
+
+
+@app.command("export")
+def export_cli(
+    predictions: Path = typer.Argument(Path("outputs"), help="The --out directory of `osteoheme extract`."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Where to write (default: the predictions directory)."),
+    formats: List[str] = typer.Option(["rdf", "kgx", "parquet"], "--format", "-f",
+                                      help="rdf (Turtle + N-Triples), kgx (nodes.tsv, edges.tsv), parquet; repeatable."),
+) -> None:
+    """Knowledge-base files from extracted triples: RDF, KGX/Biolink TSV, Parquet.
+
+    Example: osteoheme export outputs/ --format rdf --format kgx
+
+    The same (subject concept, predicate, negated, object concept) from many
+    mentions becomes one edge with its evidence count and every provenance
+    record. Negated statements are never asserted as plain RDF facts.
+    """
+    from .export import FORMATS, export
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown:
+        _fail(OsteohemeError(f"unknown format(s) {', '.join(unknown)}; choose from {', '.join(FORMATS)}."))
+    try:
+        written = export(predictions, out, formats)
+    except OsteohemeError as e:
+        _fail(e)
+    for fmt, paths in written.items():
+        typer.echo(f"{fmt}: {', '.join(paths)}")
 
 
 @app.command("validate")

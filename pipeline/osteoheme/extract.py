@@ -32,7 +32,7 @@ def count_words(doc) -> int:
     return int(len(doc) - flags.any(axis=1).sum()) if len(doc) else 0
 
 
-def _flat_triple(t: dict) -> dict:
+def flat_triple(t: dict) -> dict:
     """One CSV row per triple: nested arguments become prefixed columns."""
     row = {"doc_id": t["doc_id"]}
     for side in ("subject", "object"):
@@ -145,7 +145,7 @@ def extract(paths: Iterable[Union[str, Path]], out_dir: Union[str, Path], nlp: O
     _write_jsonl(out_dir / "entities.jsonl", ent_rows)
     _write_jsonl(out_dir / "triples.jsonl", triple_rows)
     _write_csv(out_dir / "entities.csv", ent_rows, ENTITY_COLUMNS)
-    _write_csv(out_dir / "triples.csv", [_flat_triple(t) for t in triple_rows], TRIPLE_COLUMNS)
+    _write_csv(out_dir / "triples.csv", [flat_triple(t) for t in triple_rows], TRIPLE_COLUMNS)
     errors.sort()
     _write_jsonl(out_dir / "errors.jsonl", [{"path": p, "error": e} for p, e in errors])
     summary = {

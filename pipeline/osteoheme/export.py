@@ -1,0 +1,31 @@
+"""``osteoheme export``: knowledge-base formats from an extraction's JSONL rows.
+
+Writers only read the output contract (entities.jsonl, triples.jsonl), never
+spaCy objects: RDF (Turtle, N-Triples), KGX TSV and Parquet.
+"""
+
+from pathlib import Path
+from typing import Dict, Iterable, List, Optional, Union
+
+from .errors import Errors
+from .jsonl import iter_jsonl
+
+FORMATS = ("rdf", "kgx", "parquet")
+
+
+def export(pred_dir: Union[str, Path], out_dir: Optional[Union[str, Path]] = None,
+           formats: Iterable[str] = FORMATS) -> Dict[str, List[str]]:
+    """Write the requested formats for ``pred_dir`` into ``out_dir`` (default: the same directory).
+
+    RETURNS (dict): format → paths written.
+    """
+    from .export_rdf import write_rdf
+    from .export_tables import write_kgx, write_parquet
+
+    pred_dir = Path(pred_dir)
+    out_dir = Path(out_dir) if out_dir is not None else pred_dir
+    out_dir.mkdir(parents=True, exist_ok=True)
+    entities = [row for _, row in iter_jsonl(pred_dir / "entities.jsonl", missing=Errors.E032)]
+    triples = [row for _, row in iter_jsonl(pred_dir / "triples.jsonl", missing=Errors.E032)]
+    writers = {"rdf": write_rdf, "kgx": write_kgx, "parquet": write_parquet}
+    return {f: [str(p) for p in writers[f](entities, triples, out_dir)] for f in formats}

@@ -1,0 +1,106 @@
+"""RDF export (rdflib): concepts as nodes, statements reified with provenance.
+
+Mechanism: standard RDF reification. Each aggregated edge is an
+``rdf:Statement`` (rdf:subject / rdf:predicate / rdf:object, Biolink
+qualifiers, ``biolink:negated``, evidence count) with one ``oh:Evidence`` node
+per mention (document, sentence, offsets, method, confidence, subject State).
+Only edges that are not negated are also asserted as plain triples, so a
+negated statement never reads as a fact; query the statement nodes for
+direction ("increased"/"decreased") and negation.
+"""
+
+import hashlib
+from pathlib import Path
+from typing import Dict, Iterable, List
+
+from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
+
+from .aggregate import aggregate
+from .vocab import (AGENT_TYPE, BIOLINK, CATEGORIES, KNOWLEDGE_LEVEL, OSTEOHEME, biolink_edge, concept_curie,
+                    node_iri)
+
+BL = Namespace(BIOLINK)
+OH = Namespace(OSTEOHEME)
+
+
+def _iri(curie: str) -> URIRef:
+    return URIRef(BIOLINK + curie.split(":", 1)[1]) if curie.startswith("biolink:") else URIRef(node_iri(curie))
+
+
+def _hash(*parts) -> str:
+    return hashlib.sha1("|".join(map(str, parts)).encode("utf-8")).hexdigest()[:16]
+
+
+def build_graph(entities: Iterable[dict], triples: Iterable[dict]) -> Graph:
+    g = Graph()
+    g.bind("biolink", BL)
+    g.bind("oh", OH)
+    edges = aggregate(triples)
+    nodes: Dict[str, tuple] = {}
+    for edge in edges:
+        nodes.setdefault(edge["subject"], (edge["subject_label"], edge["subject_name"]))
+        nodes.setdefault(edge["object"], (edge["object_label"], edge["object_name"]))
+    for e in entities:
+        nodes.setdefault(concept_curie(e["concept_id"], e["label"], e["concept_name"]), (e["label"], e["concept_name"]))
+    for curie in sorted(nodes):
+        label, name = nodes[curie]
+        node = _iri(curie)
+        g.add((node, RDF.type, _iri(CATEGORIES[label])))
+        g.add((node, RDFS.label, Literal(name or curie)))
+        g.add((node, OH.curie, Literal(curie)))
+        g.add((node, OH.entityType, Literal(label)))
+    for edge in edges:
+        _add_edge(g, edge)
+    return g
+
+
+def _add_edge(g: Graph, edge: dict) -> None:
+    mapping = biolink_edge(edge["predicate"])
+    s, o, p = _iri(edge["subject"]), _iri(edge["object"]), _iri(mapping["predicate"])
+    st = OH["statement/" + _hash(edge["subject"], edge["predicate"], edge["negated"], edge["object"])]
+    g.add((st, RDF.type, RDF.Statement))
+    g.add((st, RDF.subject, s))
+    g.add((st, RDF.predicate, p))
+    g.add((st, RDF.object, o))
+    g.add((st, OH.relation, Literal(edge["predicate"])))
+    g.add((st, OH.semmedPredicate, Literal(edge["semmed_predicate"])))
+    g.add((st, BL.negated, Literal(edge["negated"])))
+    g.add((st, BL.knowledge_level, Literal(KNOWLEDGE_LEVEL)))
+    g.add((st, BL.agent_type, Literal(AGENT_TYPE)))
+    g.add((st, OH.evidenceCount, Literal(edge["evidence_count"], datatype=XSD.integer)))
+    if mapping["qualified_predicate"]:
+        g.add((st, BL.qualified_predicate, _iri(mapping["qualified_predicate"])))
+        g.add((st, BL.object_aspect_qualifier, Literal(mapping["object_aspect_qualifier"])))
+        g.add((st, BL.object_direction_qualifier, Literal(mapping["object_direction_qualifier"])))
+    if not edge["negated"]:
+        g.add((s, p, o))
+    for doc_id in edge["documents"]:
+        g.add((st, BL.publications, OH["document/" + doc_id]))
+    for t in edge["evidence"]:
+        ev = OH["evidence/" + _hash(t["doc_id"], t["sentence"]["start"], t["subject"]["start"], t["subject"]["end"],
+                                    t["object"]["start"], t["object"]["end"], t["predicate"], t["negated"])]
+        g.add((st, OH.evidence, ev))
+        g.add((ev, RDF.type, OH.Evidence))
+        g.add((ev, OH.document, OH["document/" + t["doc_id"]]))
+        g.add((ev, OH.sentence, Literal(t["sentence"]["text"])))
+        g.add((ev, OH.sentenceStart, Literal(t["sentence"]["start"], datatype=XSD.integer)))
+        g.add((ev, OH.sentenceEnd, Literal(t["sentence"]["end"], datatype=XSD.integer)))
+        for side in ("subject", "object"):
+            a = t[side]
+            g.add((ev, OH[side + "Text"], Literal(a["text"])))
+            g.add((ev, OH[side + "Start"], Literal(a["start"], datatype=XSD.integer)))
+            g.add((ev, OH[side + "End"], Literal(a["end"], datatype=XSD.integer)))
+            if a.get("state"):
+                g.add((ev, OH[side + "State"], Literal(a["state"])))
+        g.add((ev, OH.method, Literal(t["method"])))
+        g.add((ev, OH.confidence, Literal(t["confidence"], datatype=XSD.decimal)))
+
+
+def write_rdf(entities: List[dict], triples: List[dict], out_dir: Path) -> List[Path]:
+    g = build_graph(entities, triples)
+    ttl, nt = out_dir / "triples.ttl", out_dir / "triples.nt"
+    ttl.write_text(g.serialize(format="turtle"), encoding="utf-8")
+    # N-Triples has no canonical order: sort the lines so a run is byte-reproducible.
+    lines = sorted(line for line in g.serialize(format="nt").splitlines() if line.strip())
+    nt.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return [ttl, nt]

@@ -1,0 +1,98 @@
+"""KGX TSV (nodes.tsv, edges.tsv, Biolink) and Parquet (pyarrow) exports.
+
+Parquet schema (`osteoheme export` writes three files):
+* entities.parquet — one row per entity mention: the fields of entities.jsonl.
+* triples.parquet — one row per relation mention: the columns of triples.csv
+  (subject_* / object_* argument fields, predicate, negated, sentence_*,
+  confidence, method) plus semmed_predicate.
+* edges.parquet — one row per aggregated edge: subject, predicate, negated,
+  object (node ids as in nodes.tsv), their names and entity types,
+  semmed_predicate, biolink_predicate, evidence_count, documents (list).
+"""
+
+from pathlib import Path
+from typing import List
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from .aggregate import aggregate
+from .extract import ENTITY_COLUMNS, TRIPLE_COLUMNS, flat_triple
+from .vocab import AGENT_TYPE, CATEGORIES, KNOWLEDGE_LEVEL, RO, biolink_edge, concept_curie, semmed_predicate
+
+PRIMARY_KNOWLEDGE_SOURCE = "infores:osteoheme"  # project-local, not a registered infores id
+NODE_COLUMNS = ["id", "category", "name", "osteoheme_type"]
+EDGE_COLUMNS = ["id", "subject", "predicate", "object", "qualified_predicate", "object_aspect_qualifier",
+                "object_direction_qualifier", "negated", "knowledge_level", "agent_type",
+                "primary_knowledge_source", "publications", "evidence_count", "osteoheme_predicate",
+                "semmed_predicate", "ro_predicate"]
+
+ENTITY_SCHEMA = pa.schema([("doc_id", pa.string()), ("start", pa.int64()), ("end", pa.int64()), ("text", pa.string()),
+                           ("label", pa.string()), ("state", pa.string()), ("concept_id", pa.string()),
+                           ("concept_name", pa.string())])
+_INT = {"subject_start", "subject_end", "object_start", "object_end", "subject_anaphor_start", "subject_anaphor_end",
+        "object_anaphor_start", "object_anaphor_end", "sentence_start", "sentence_end"}
+TRIPLE_SCHEMA = pa.schema([(c, pa.int64() if c in _INT else pa.bool_() if c == "negated"
+                            else pa.float64() if c == "confidence" else pa.string()) for c in TRIPLE_COLUMNS]
+                          + [("semmed_predicate", pa.string())])
+EDGE_SCHEMA = pa.schema([("subject", pa.string()), ("subject_name", pa.string()), ("subject_label", pa.string()),
+                         ("predicate", pa.string()), ("negated", pa.bool_()), ("object", pa.string()),
+                         ("object_name", pa.string()), ("object_label", pa.string()),
+                         ("semmed_predicate", pa.string()), ("biolink_predicate", pa.string()),
+                         ("evidence_count", pa.int64()), ("documents", pa.list_(pa.string()))])
+
+
+def kgx_frames(entities: List[dict], triples: List[dict]):
+    edges = aggregate(triples)
+    nodes = {}
+    for e in entities:
+        nodes.setdefault(concept_curie(e["concept_id"], e["label"], e["concept_name"]), (e["label"], e["concept_name"]))
+    for edge in edges:
+        nodes.setdefault(edge["subject"], (edge["subject_label"], edge["subject_name"]))
+        nodes.setdefault(edge["object"], (edge["object_label"], edge["object_name"]))
+    node_rows = [{"id": k, "category": CATEGORIES[label], "name": name or k, "osteoheme_type": label}
+                 for k, (label, name) in sorted(nodes.items())]
+    edge_rows = []
+    for i, edge in enumerate(edges, start=1):
+        m = biolink_edge(edge["predicate"])
+        edge_rows.append({
+            "id": f"osteoheme:edge/{i}", "subject": edge["subject"], "predicate": m["predicate"],
+            "object": edge["object"], "qualified_predicate": m["qualified_predicate"] or "",
+            "object_aspect_qualifier": m["object_aspect_qualifier"] or "",
+            "object_direction_qualifier": m["object_direction_qualifier"] or "",
+            "negated": "true" if edge["negated"] else "false", "knowledge_level": KNOWLEDGE_LEVEL,
+            "agent_type": AGENT_TYPE, "primary_knowledge_source": PRIMARY_KNOWLEDGE_SOURCE,
+            "publications": "|".join(f"osteoheme:document/{d}" for d in edge["documents"]),
+            "evidence_count": edge["evidence_count"], "osteoheme_predicate": edge["predicate"],
+            "semmed_predicate": edge["semmed_predicate"], "ro_predicate": RO.get(edge["predicate"], "")})
+    return pd.DataFrame(node_rows, columns=NODE_COLUMNS), pd.DataFrame(edge_rows, columns=EDGE_COLUMNS), edges
+
+
+def write_kgx(entities: List[dict], triples: List[dict], out_dir: Path) -> List[Path]:
+    nodes, edges, _ = kgx_frames(entities, triples)
+    paths = [out_dir / "nodes.tsv", out_dir / "edges.tsv"]
+    nodes.to_csv(paths[0], sep="\t", index=False, lineterminator="\n")
+    edges.to_csv(paths[1], sep="\t", index=False, lineterminator="\n")
+    return paths
+
+
+def write_parquet(entities: List[dict], triples: List[dict], out_dir: Path) -> List[Path]:
+    rows = []
+    for t in triples:
+        row = flat_triple(t)
+        row["semmed_predicate"] = semmed_predicate(t["predicate"], t["object"]["label"])
+        rows.append(row)
+    edges = [{"subject": e["subject"], "subject_name": e["subject_name"], "subject_label": e["subject_label"],
+              "predicate": e["predicate"], "negated": e["negated"], "object": e["object"],
+              "object_name": e["object_name"], "object_label": e["object_label"],
+              "semmed_predicate": e["semmed_predicate"], "biolink_predicate": biolink_edge(e["predicate"])["predicate"],
+              "evidence_count": e["evidence_count"], "documents": e["documents"]} for e in aggregate(triples)]
+    out = []
+    for name, data, schema in (("entities", [{k: e[k] for k in ENTITY_COLUMNS} for e in entities], ENTITY_SCHEMA),
+                               ("triples", rows, TRIPLE_SCHEMA), ("edges", edges, EDGE_SCHEMA)):
+        table = pa.Table.from_pylist(data, schema=schema)
+        path = out_dir / f"{name}.parquet"
+        pq.write_table(table, path)
+        out.append(path)
+    return out

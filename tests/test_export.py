@@ -1,0 +1,156 @@
+"""Knowledge-base exports checked with the tools knowledge bases use:
+a SPARQL store (pyoxigraph), DuckDB over Parquet, rdflib graph isomorphism,
+the Biolink model itself (bmt, offline), and JSON Schema."""
+
+import io
+import json
+from importlib.resources import files
+from pathlib import Path
+
+import pytest
+
+from osteoheme.aggregate import aggregate
+from osteoheme.export import export
+from osteoheme.export_rdf import build_graph
+from osteoheme.extract import extract
+from osteoheme.vocab import CATEGORIES, RO, biolink_edge
+
+ROOT = Path(__file__).parent.parent
+SCHEMAS = ROOT / "pipeline" / "osteoheme" / "resources" / "schemas"
+TEXTS = {
+    "d1": "IL-6 stimulates hepcidin. Low iron levels impair erythropoiesis. Osteoporosis does not cause anemia.",
+    "d2": "Hepcidin is induced by IL-6. Iron deficiency impairs collagen synthesis.",
+}
+
+
+@pytest.fixture(scope="module")
+def kb(nlp, tmp_path_factory):
+    base = tmp_path_factory.mktemp("kb")
+    for doc_id, text in TEXTS.items():
+        (base / f"{doc_id}.txt").write_text(text, encoding="utf-8")
+    extract([base], base / "out", nlp=nlp, progress=False)
+    export(base / "out")
+    return base / "out"
+
+
+def rows(path):
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def test_export_sparql_answers_questions(kb):
+    pyoxigraph = pytest.importorskip("pyoxigraph")
+    store = pyoxigraph.Store()
+    store.load(path=str(kb / "triples.ttl"), format=pyoxigraph.RdfFormat.TURTLE)
+    prefixes = """PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+                  PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+                  PREFIX biolink: <https://w3id.org/biolink/vocab/> PREFIX oh: <https://w3id.org/osteoheme/>"""
+
+    def ask(query):
+        return sorted(tuple(str(v.value) for v in solution) for solution in store.query(prefixes + query))
+
+    # What increases hepcidin?
+    assert ask("""SELECT ?name WHERE { ?st rdf:object ?o ; rdf:subject ?s ; biolink:negated false ;
+                  biolink:object_direction_qualifier "increased" . ?o rdfs:label "hepcidin" . ?s rdfs:label ?name }""") \
+        == [("interleukin-6",)]
+    # What does a decreased level of iron affect?
+    assert ask("""SELECT DISTINCT ?name WHERE { ?st rdf:subject ?s ; rdf:object ?o ; oh:evidence ?ev .
+                  ?ev oh:subjectState "Decreased" . ?s rdfs:label "iron" . ?o rdfs:label ?name }""") \
+        == [("collagen synthesis",), ("erythropoiesis",)]
+    # Which statements are negated, and is any of them asserted as a plain fact?
+    negated = ask("""SELECT ?s ?p ?o WHERE { ?st biolink:negated true ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o }""")
+    assert len(negated) == 1 and negated[0][1].endswith("causes")
+    assert ask("""SELECT ?s WHERE { ?st biolink:negated true ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
+                  ?s ?p ?o }""") == []
+    # Which documents support "IL-6 increases hepcidin"?
+    assert ask("""SELECT ?doc WHERE { ?st rdf:subject ?s ; rdf:object ?o ; biolink:publications ?doc ;
+                  oh:relation "INCREASES" . ?s rdfs:label "interleukin-6" . ?o rdfs:label "hepcidin" }""") \
+        == [("https://w3id.org/osteoheme/document/d1",), ("https://w3id.org/osteoheme/document/d2",)]
+
+
+def test_export_turtle_round_trip_is_isomorphic(kb):
+    from rdflib import Graph
+    from rdflib.compare import isomorphic
+    parsed = Graph().parse(kb / "triples.ttl", format="turtle")
+    fresh = build_graph(rows(kb / "entities.jsonl"), rows(kb / "triples.jsonl"))
+    assert isomorphic(parsed, fresh)
+    nt = Graph().parse(kb / "triples.nt", format="nt")
+    assert isomorphic(nt, fresh)
+
+
+def test_export_duckdb_reproduces_aggregated_counts(kb):
+    duckdb = pytest.importorskip("duckdb")
+    con = duckdb.connect()
+    counted = con.execute(f"""
+        SELECT subject_concept_id, predicate, negated, object_concept_id, count(*) AS n
+        FROM read_parquet('{kb / "triples.parquet"}')
+        GROUP BY ALL ORDER BY ALL""").fetchall()
+    edges = con.execute(f"""SELECT subject, predicate, negated, object, evidence_count
+                            FROM read_parquet('{kb / "edges.parquet"}') ORDER BY ALL""").fetchall()
+    assert sorted(counted) == sorted(edges)
+    il6 = [e for e in edges if e[1] == "INCREASES" and e[3] == "MESH:D064451"]
+    assert il6 and il6[0][4] == 2  # IL-6 → hepcidin, from d1 and d2
+    n_entities = con.execute(f"SELECT count(*) FROM read_parquet('{kb / 'entities.parquet'}')").fetchone()[0]
+    assert n_entities == len(rows(kb / "entities.jsonl"))
+
+
+def test_export_aggregation_keeps_every_provenance_record(kb):
+    triples = rows(kb / "triples.jsonl")
+    edges = aggregate(triples)
+    assert sum(e["evidence_count"] for e in edges) == len(triples)
+    assert all(len(e["evidence"]) == e["evidence_count"] for e in edges)
+
+
+@pytest.fixture(scope="module")
+def toolkit():
+    bmt = pytest.importorskip("bmt")
+    schema = files("biolink_model") / "schema" / "biolink_model.yaml"
+    return bmt.Toolkit(schema=str(schema), predicate_map=io.StringIO("predicate mappings: []"))
+
+
+def test_export_biolink_terms_exist_in_the_model(toolkit, kb):
+    view = toolkit.view
+    for category in CATEGORIES.values():
+        assert toolkit.is_category(category), category
+    directions = set(view.get_enum("DirectionQualifierEnum").permissible_values)
+    aspects = set(view.get_enum("GeneOrGeneProductOrChemicalEntityAspectEnum").permissible_values)
+    for relation in ("INCREASES", "DECREASES", "CAUSES", "PREDISPOSES", "PREVENTS", "REGULATES", "REQUIRED_FOR",
+                     "PRODUCES", "ASSOCIATED_WITH"):
+        m = biolink_edge(relation)
+        assert toolkit.is_predicate(m["predicate"]), m["predicate"]
+        if m["qualified_predicate"]:
+            assert toolkit.is_predicate(m["qualified_predicate"])
+            assert m["object_direction_qualifier"] in directions and m["object_aspect_qualifier"] in aspects
+    edges = (kb / "edges.tsv").read_text(encoding="utf-8").splitlines()
+    header = edges[0].split("\t")
+    for slot in ("subject", "predicate", "object", "qualified_predicate", "object_aspect_qualifier",
+                 "object_direction_qualifier", "negated", "knowledge_level", "agent_type", "publications",
+                 "primary_knowledge_source"):
+        assert slot in header and toolkit.get_element(slot.replace("_", " ")) is not None, slot
+    levels = set(view.get_enum("KnowledgeLevelEnum").permissible_values)
+    agents = set(view.get_enum("AgentTypeEnum").permissible_values)
+    for line in edges[1:]:
+        row = dict(zip(header, line.split("\t")))
+        assert row["knowledge_level"] in levels and row["agent_type"] in agents
+
+
+def test_export_ro_equivalents_are_biolink_mappings_or_regulation(toolkit):
+    for relation, ro in RO.items():
+        predicate = biolink_edge(relation)["predicate"].split(":")[1].replace("_", " ")
+        element = toolkit.get_element(predicate)
+        mapped = set(element.exact_mappings or []) | set(element.narrow_mappings or [])
+        assert ro in mapped or relation in ("INCREASES", "DECREASES"), (relation, ro)
+
+
+@pytest.mark.parametrize("name", ["entities", "triples"])
+def test_export_jsonl_matches_json_schema(name):
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads((SCHEMAS / f"{name}.schema.json").read_text(encoding="utf-8"))
+    validator = jsonschema.Draft202012Validator(schema)
+    for row in rows(ROOT / "outputs" / f"{name}.jsonl"):
+        validator.validate(row)
+    bad = rows(ROOT / "outputs" / f"{name}.jsonl")[0]
+    if name == "entities":
+        bad["label"] = "PROTEIN"
+    else:
+        bad["predicate"] = "INHIBITS"
+    assert not validator.is_valid(bad)
