@@ -154,3 +154,15 @@ def test_export_jsonl_matches_json_schema(name):
     else:
         bad["predicate"] = "INHIBITS"
     assert not validator.is_valid(bad)
+
+
+def test_export_extract_format_option(tmp_path):
+    from typer.testing import CliRunner
+    from osteoheme.cli import app
+    (tmp_path / "a.txt").write_text("IL-6 stimulates hepcidin.", encoding="utf-8")
+    result = CliRunner().invoke(app, ["extract", str(tmp_path / "a.txt"), "--out", str(tmp_path / "o"), "-q",
+                                      "--format", "kgx"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "o" / "edges.tsv").exists() and not (tmp_path / "o" / "triples.ttl").exists()
+    bad = CliRunner().invoke(app, ["extract", str(tmp_path / "a.txt"), "--format", "owl"])
+    assert bad.exit_code == 2 and "unknown format" in bad.output

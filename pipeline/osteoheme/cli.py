@@ -47,6 +47,8 @@ def extract_cli(
     config: Optional[Path] = typer.Option(None, "--config", "-c", help="A pipeline config; default: the packaged default.cfg."),
     model: Optional[str] = typer.Option(None, "--model", "-m", help="An installed scispaCy model (e.g. en_core_sci_sm) to run first."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    formats: List[str] = typer.Option([], "--format", "-f",
+                                      help="Also write knowledge-base files: rdf, kgx, parquet (repeatable)."),
 ) -> None:
     """Extract entities and triples from texts.
 
@@ -56,9 +58,15 @@ def extract_cli(
     errors.jsonl; the other documents are still written. Exit status 1 if any
     document failed.
     """
+    from .export import FORMATS, export
     from .extract import extract
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown:
+        _fail(OsteohemeError(f"unknown format(s) {', '.join(unknown)}; choose from {', '.join(FORMATS)}."))
     try:
         summary = extract(paths, out, nlp=_load(config, model), progress=not quiet)
+        if formats:
+            export(out, out, formats)
     except OsteohemeError as e:
         _fail(e)
     _print_summary(summary, out)
