@@ -42,17 +42,28 @@ def _load(config: Optional[Path], model: Optional[str]):
 @app.command("extract")
 def extract_cli(
     paths: List[Path] = typer.Argument(..., metavar="PATH",
-                                       help=".txt files and/or directories of .txt files (doc_id = file stem)."),
+                                       help=".txt files, directories of them or globs (doc_id = file stem); JSONL, "
+                                            "PubMed XML (.xml, .xml.gz), BioC XML/JSON, PubTator files."),
     out: Path = typer.Option(Path("outputs"), "--out", "-o", help="Directory for entities/triples JSONL + CSV and summary.json."),
     config: Optional[Path] = typer.Option(None, "--config", "-c", help="A pipeline config; default: the packaged default.cfg."),
     model: Optional[str] = typer.Option(None, "--model", "-m", help="An installed scispaCy model (e.g. en_core_sci_sm) to run first."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
     formats: List[str] = typer.Option([], "--format", "-f",
                                       help="Also write knowledge-base files: rdf, kgx, parquet (repeatable)."),
+    reader: str = typer.Option("auto", "--reader", "-r",
+                               help="auto (by file name), txt, jsonl, pubmed, bioc-xml, bioc-json, pubtator."),
+    id_field: str = typer.Option("id", help="JSONL: the field holding the document id."),
+    text_field: str = typer.Option("text", help="JSONL: the field holding the text."),
 ) -> None:
     """Extract entities and triples from texts.
 
-    Example: osteoheme extract corpus/ --out outputs/
+    Examples:
+
+    * osteoheme extract corpus/ --out outputs/
+    * osteoheme extract pubmed25n0001.xml.gz --out baseline/
+    * osteoheme extract abstracts.jsonl --id-field pmid --text-field abstract --out out/
+
+    Offsets index the text the reader produced; it is written to texts.jsonl.
 
     A file that cannot be read or processed is listed at the end and in
     errors.jsonl; the other documents are still written. Exit status 1 if any
@@ -64,7 +75,8 @@ def extract_cli(
     if unknown:
         _fail(OsteohemeError(f"unknown format(s) {', '.join(unknown)}; choose from {', '.join(FORMATS)}."))
     try:
-        summary = extract(paths, out, nlp=_load(config, model), progress=not quiet)
+        summary = extract(paths, out, nlp=_load(config, model), progress=not quiet, reader=reader,
+                          id_field=id_field, text_field=text_field)
         if formats:
             export(out, out, formats)
     except OsteohemeError as e:

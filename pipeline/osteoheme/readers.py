@@ -1,17 +1,33 @@
-"""Reading input texts: one document per .txt file, doc_id = file stem."""
+"""Streaming readers: each yields ``Document(doc_id, text, source)`` one at a time.
 
+Formats: plain text (files, directories, globs), JSON Lines (configurable id
+and text fields), PubMed/MEDLINE XML (title + abstract, PMID as doc_id,
+``.xml.gz`` baseline files), BioC XML and BioC JSON Lines (the ``bioc``
+package), and PubTator. None holds more than one document in memory. The
+text a reader produces is the text every output offset indexes;
+``osteoheme extract`` writes it to ``texts.jsonl`` beside the outputs.
+
+A reader reports a bad document through ``errors`` (path or id, message)
+and goes on with the next one.
+"""
+
+import glob
+import gzip
+import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator, List, Tuple, Union
+from typing import Callable, Dict, Iterable, Iterator, List, Tuple, Union
 
 from .errors import Errors, OsteohemeError
+
+ErrorList = List[Tuple[str, str]]
 
 
 @dataclass
 class Document:
     doc_id: str
-    path: Path
     text: str
+    source: str
 
 
 def read_text(path: Union[str, Path]) -> str:
@@ -31,20 +47,25 @@ def read_text(path: Union[str, Path]) -> str:
     return text
 
 
-def find_texts(paths: Iterable[Union[str, Path]]) -> Tuple[List[Path], List[Tuple[str, str]]]:
-    """The .txt files named by ``paths`` (files or directories), sorted, and the (path, error) of bad ones."""
+def find_texts(paths: Iterable[Union[str, Path]]) -> Tuple[List[Path], ErrorList]:
+    """The .txt files named by ``paths`` (files, directories, globs), sorted per argument, and the bad arguments."""
     files: List[Path] = []
-    errors: List[Tuple[str, str]] = []
-    for p in map(Path, paths):
-        if p.is_dir():
-            found = sorted(p.glob("*.txt"))
+    errors: ErrorList = []
+    for p in map(str, paths):
+        if any(ch in p for ch in "*?["):
+            matched = sorted(Path(m) for m in glob.glob(p, recursive=True) if Path(m).is_file())
+            if not matched:
+                errors.append((p, Errors.E001.format(path=p)))
+            files += matched
+        elif Path(p).is_dir():
+            found = sorted(Path(p).glob("*.txt"))
             if not found:
-                errors.append((str(p), Errors.E005.format(path=p)))
+                errors.append((p, Errors.E005.format(path=p)))
             files += found
-        elif p.exists():
-            files.append(p)
+        elif Path(p).exists():
+            files.append(Path(p))
         else:
-            errors.append((str(p), Errors.E001.format(path=p)))
+            errors.append((p, Errors.E001.format(path=p)))
     seen, unique = set(), []
     for f in files:
         if f.resolve() not in seen:
@@ -53,10 +74,174 @@ def find_texts(paths: Iterable[Union[str, Path]]) -> Tuple[List[Path], List[Tupl
     return unique, errors
 
 
-def iter_documents(files: Iterable[Path], errors: List[Tuple[str, str]]) -> Iterator[Document]:
-    """Documents from files; unreadable ones are appended to ``errors`` and skipped."""
+def iter_txt(paths: Iterable[Union[str, Path]], errors: ErrorList) -> Iterator[Document]:
+    files, bad = find_texts(paths)
+    errors += bad
     for f in files:
         try:
-            yield Document(f.stem, f, read_text(f))
+            yield Document(f.stem, read_text(f), str(f))
         except OsteohemeError as e:
             errors.append((str(f), str(e)))
+
+
+def _open_text(path: Path):
+    return gzip.open(path, "rt", encoding="utf-8") if path.suffix == ".gz" else path.open(encoding="utf-8")
+
+
+def _existing(paths: Iterable[Union[str, Path]], errors: ErrorList) -> Iterator[Path]:
+    for p in map(Path, paths):
+        if p.exists():
+            yield p
+        else:
+            errors.append((str(p), Errors.E001.format(path=p)))
+
+
+def iter_jsonl(paths: Iterable[Union[str, Path]], errors: ErrorList, id_field: str = "id",
+               text_field: str = "text") -> Iterator[Document]:
+    for path in _existing(paths, errors):
+        with _open_text(path) as f:
+            for n, line in enumerate(f, start=1):
+                if not line.strip():
+                    continue
+                where = f"{path}:{n}"
+                try:
+                    row = json.loads(line)
+                    doc_id, text = row[id_field], row[text_field]
+                except json.JSONDecodeError as e:
+                    errors.append((where, f"{where}: not valid JSON ({e})."))
+                    continue
+                except (KeyError, TypeError):
+                    errors.append((where, f"{where}: no {id_field!r} and {text_field!r} fields; "
+                                          "set them with --id-field / --text-field."))
+                    continue
+                if not isinstance(text, str) or not text.strip():
+                    errors.append((where, f"{where}: document {doc_id!r} has an empty text."))
+                    continue
+                yield Document(str(doc_id), text, where)
+
+
+def iter_pubmed(paths: Iterable[Union[str, Path]], errors: ErrorList) -> Iterator[Document]:
+    """PubMed/MEDLINE XML (.xml or .xml.gz): one document per PubmedArticle, "title\\nabstract"."""
+    from lxml import etree
+
+    for path in _existing(paths, errors):
+        opener = gzip.open(path, "rb") if path.suffix == ".gz" else path.open("rb")
+        try:
+            with opener as f:
+                for _, article in etree.iterparse(f, events=("end",), tag="PubmedArticle", recover=False):
+                    pmid = article.findtext(".//MedlineCitation/PMID")
+                    title = "".join(article.find(".//ArticleTitle").itertext()).strip() \
+                        if article.find(".//ArticleTitle") is not None else ""
+                    parts = []
+                    for node in article.findall(".//Abstract/AbstractText"):
+                        label = node.get("Label")
+                        body = "".join(node.itertext()).strip()
+                        parts.append(f"{label}: {body}" if label else body)
+                    text = "\n".join(x for x in [title, " ".join(parts)] if x)
+                    # Free what was parsed: a baseline file holds 30,000 articles.
+                    article.clear()
+                    while article.getprevious() is not None:
+                        del article.getparent()[0]
+                    if not pmid or not text:
+                        errors.append((str(path), f"{path}: an article without PMID or text (PMID {pmid})."))
+                        continue
+                    yield Document(pmid, text, f"{path}#{pmid}")
+        except (etree.XMLSyntaxError, OSError, EOFError) as e:
+            errors.append((str(path), f"{path}: not readable PubMed XML ({e}); the documents before it were kept."))
+
+
+def _bioc_text(doc) -> str:
+    return "\n".join(p.text for p in doc.passages if p.text)
+
+
+def iter_bioc_xml(paths: Iterable[Union[str, Path]], errors: ErrorList) -> Iterator[Document]:
+    """BioC XML: passages joined by line breaks (passage offsets are not kept)."""
+    from bioc import biocxml
+
+    for path in _existing(paths, errors):
+        try:
+            with biocxml.iterparse(str(path)) as reader:
+                for doc in reader:
+                    text = _bioc_text(doc)
+                    if text.strip():
+                        yield Document(doc.id, text, f"{path}#{doc.id}")
+                    else:
+                        errors.append((str(path), f"{path}: BioC document {doc.id!r} has no passage text."))
+        except Exception as e:  # lxml and bioc raise several types for malformed files
+            errors.append((str(path), f"{path}: not readable BioC XML ({type(e).__name__}: {e})."))
+
+
+def iter_bioc_json(paths: Iterable[Union[str, Path]], errors: ErrorList) -> Iterator[Document]:
+    """BioC JSON Lines (one BioC document per line)."""
+    from bioc import biocjson
+
+    for path in _existing(paths, errors):
+        try:
+            with biocjson.iterreader(str(path)) as reader:
+                for doc in reader:
+                    text = _bioc_text(doc)
+                    if text.strip():
+                        yield Document(doc.id, text, f"{path}#{doc.id}")
+                    else:
+                        errors.append((str(path), f"{path}: BioC document {doc.id!r} has no passage text."))
+        except Exception as e:
+            errors.append((str(path), f"{path}: not readable BioC JSON Lines ({type(e).__name__}: {e})."))
+
+
+def iter_pubtator(paths: Iterable[Union[str, Path]], errors: ErrorList) -> Iterator[Document]:
+    """PubTator: "title abstract" joined by one space, PubTator's own offset convention."""
+    from bioc import pubtator
+
+    for path in _existing(paths, errors):
+        try:
+            with _open_text(path) as f:
+                for doc in pubtator.iterparse(f):
+                    text = " ".join(x for x in (doc.title, doc.abstract) if x)
+                    if text.strip():
+                        yield Document(str(doc.pmid), text, f"{path}#{doc.pmid}")
+        except Exception as e:
+            errors.append((str(path), f"{path}: not readable PubTator ({type(e).__name__}: {e})."))
+
+
+READERS: Dict[str, Callable[..., Iterator[Document]]] = {
+    "txt": iter_txt, "jsonl": iter_jsonl, "pubmed": iter_pubmed, "bioc-xml": iter_bioc_xml,
+    "bioc-json": iter_bioc_json, "pubtator": iter_pubtator,
+}
+
+
+def guess_reader(path: Union[str, Path]) -> str:
+    name = str(path).lower()
+    if name.endswith((".jsonl", ".jsonl.gz")):
+        return "jsonl"
+    if name.endswith((".xml", ".xml.gz")):
+        return "bioc-xml" if _looks_like_bioc(Path(path)) else "pubmed"
+    if name.endswith(".json"):
+        return "bioc-json"
+    if name.endswith((".pubtator", ".pubtator.txt")):
+        return "pubtator"
+    return "txt"
+
+
+def _looks_like_bioc(path: Path) -> bool:
+    try:
+        opener = gzip.open(path, "rt", encoding="utf-8") if path.suffix == ".gz" else path.open(encoding="utf-8")
+        with opener as f:
+            return "<collection" in f.read(2048)
+    except OSError:
+        return False
+
+
+def iter_documents(paths: Iterable[Union[str, Path]], errors: ErrorList, reader: str = "auto",
+                   id_field: str = "id", text_field: str = "text") -> Iterator[Document]:
+    """Documents from ``paths`` with one reader, or guessed per path ("auto")."""
+    paths = list(paths)
+    if reader != "auto":
+        if reader not in READERS:
+            raise OsteohemeError(f"unknown reader {reader!r}; choose from auto, {', '.join(READERS)}.")
+        kwargs = {"id_field": id_field, "text_field": text_field} if reader == "jsonl" else {}
+        yield from READERS[reader](paths, errors, **kwargs)
+        return
+    for p in paths:
+        kind = guess_reader(p) if not any(ch in str(p) for ch in "*?[") else "txt"
+        kwargs = {"id_field": id_field, "text_field": text_field} if kind == "jsonl" else {}
+        yield from READERS[kind]([p], errors, **kwargs)

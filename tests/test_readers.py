@@ -1,0 +1,107 @@
+"""Every reader on small files the tests write; offsets index the text written to texts.jsonl."""
+
+import gzip
+import json
+
+import pytest
+
+from osteoheme.extract import extract
+from osteoheme.readers import guess_reader, iter_documents
+
+PUBMED = """<?xml version="1.0"?>
+<PubmedArticleSet>
+<PubmedArticle><MedlineCitation><PMID Version="1">111</PMID><Article>
+<ArticleTitle>Hepcidin and anemia.</ArticleTitle>
+<Abstract><AbstractText Label="BACKGROUND">IL-6 stimulates hepcidin.</AbstractText>
+<AbstractText Label="RESULTS">Hepcidin blocks iron absorption.</AbstractText></Abstract>
+</Article></MedlineCitation></PubmedArticle>
+<PubmedArticle><MedlineCitation><PMID Version="1">222</PMID><Article>
+<ArticleTitle>Vitamin D and bone.</ArticleTitle>
+<Abstract><AbstractText>Vitamin D regulates calcium absorption.</AbstractText></Abstract>
+</Article></MedlineCitation></PubmedArticle>
+</PubmedArticleSet>
+"""
+BIOC_XML = """<?xml version='1.0' encoding='UTF-8'?>
+<!DOCTYPE collection SYSTEM 'BioC.dtd'>
+<collection><source>test</source><date>2026</date><key>k</key>
+<document><id>b1</id>
+<passage><infon key="type">title</infon><offset>0</offset><text>Iron and bone.</text></passage>
+<passage><infon key="type">abstract</infon><offset>15</offset><text>Iron deficiency impairs collagen synthesis.</text></passage>
+</document></collection>
+"""
+PUBTATOR = "333|t|Estrogen and bone\n333|a|Estrogen deficiency increases bone resorption.\n\n"
+
+
+def docs(paths, **kw):
+    errors = []
+    return [(d.doc_id, d.text) for d in iter_documents(paths, errors, **kw)], errors
+
+
+def test_readers_pubmed_gz_title_and_labelled_abstract(tmp_path):
+    path = tmp_path / "baseline.xml.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as f:
+        f.write(PUBMED)
+    found, errors = docs([path])
+    assert errors == []
+    assert found == [("111", "Hepcidin and anemia.\nBACKGROUND: IL-6 stimulates hepcidin. "
+                             "RESULTS: Hepcidin blocks iron absorption."),
+                     ("222", "Vitamin D and bone.\nVitamin D regulates calcium absorption.")]
+
+
+def test_readers_pubmed_truncated_file_keeps_earlier_documents(tmp_path):
+    path = tmp_path / "broken.xml"
+    path.write_text(PUBMED[:PUBMED.index("<PubmedArticle>", 100)] + "<PubmedArticle><Medline", encoding="utf-8")
+    found, errors = docs([path])
+    assert [d for d, _ in found] == ["111"]
+    assert "not readable PubMed XML" in errors[0][1]
+
+
+@pytest.mark.parametrize("lines,id_field,text_field,expected,n_errors", [
+    ([{"id": "a", "text": "IL-6 rises."}, {"id": "b", "text": "Iron falls."}], "id", "text", ["a", "b"], 0),
+    ([{"pmid": 1, "abstract": "IL-6 rises."}], "pmid", "abstract", ["1"], 0),
+    ([{"id": "a"}, {"id": "b", "text": ""}, {"id": "c", "text": "ok"}], "id", "text", ["c"], 2),
+])
+def test_readers_jsonl_fields(tmp_path, lines, id_field, text_field, expected, n_errors):
+    path = tmp_path / "docs.jsonl"
+    path.write_text("\n".join(json.dumps(x) for x in lines) + "\nnot json\n", encoding="utf-8")
+    found, errors = docs([path], id_field=id_field, text_field=text_field)
+    assert [d for d, _ in found] == expected
+    assert len(errors) == n_errors + 1  # plus the "not json" line
+
+
+def test_readers_bioc_xml_json_and_pubtator(tmp_path):
+    import bioc
+    from bioc import biocjson, biocxml
+    (tmp_path / "c.xml").write_text(BIOC_XML, encoding="utf-8")
+    collection = biocxml.loads(BIOC_XML)
+    (tmp_path / "c.jsonl").write_text(biocjson.dumps(collection.documents[0]) + "\n", encoding="utf-8")
+    (tmp_path / "p.pubtator").write_text(PUBTATOR, encoding="utf-8")
+    assert guess_reader(tmp_path / "c.xml") == "bioc-xml"
+    expected = ("b1", "Iron and bone.\nIron deficiency impairs collagen synthesis.")
+    assert docs([tmp_path / "c.xml"])[0] == [expected]
+    assert docs([tmp_path / "c.jsonl"], reader="bioc-json")[0] == [expected]
+    assert docs([tmp_path / "p.pubtator"])[0] == [("333", "Estrogen and bone Estrogen deficiency increases bone resorption.")]
+
+
+def test_readers_glob_and_offsets_index_texts(nlp, tmp_path):
+    (tmp_path / "a.txt").write_text("IL-6 stimulates hepcidin.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Hepcidin blocks iron absorption.", encoding="utf-8")
+    (tmp_path / "p.xml").write_text(PUBMED, encoding="utf-8")
+    summary = extract([str(tmp_path / "*.txt"), tmp_path / "p.xml"], tmp_path / "o", nlp=nlp, progress=False)
+    assert [d["doc_id"] for d in summary["per_document"]] == ["a", "b", "111", "222"]
+    texts = {r["doc_id"]: r["text"] for r in map(json.loads, (tmp_path / "o" / "texts.jsonl").read_text().splitlines())}
+    for line in (tmp_path / "o" / "entities.jsonl").read_text().splitlines():
+        e = json.loads(line)
+        assert texts[e["doc_id"]][e["start"]:e["end"]] == e["text"]
+    triples = [json.loads(x) for x in (tmp_path / "o" / "triples.jsonl").read_text().splitlines()]
+    assert ("IL-6", "INCREASES", "hepcidin") in {(t["subject"]["text"], t["predicate"], t["object"]["text"]) for t in triples
+                                                 if t["doc_id"] == "111"}
+
+
+def test_readers_duplicate_ids_across_files_are_reported(nlp, tmp_path):
+    (tmp_path / "x").mkdir()
+    (tmp_path / "y").mkdir()
+    (tmp_path / "x" / "same.txt").write_text("IL-6 rises.", encoding="utf-8")
+    (tmp_path / "y" / "same.txt").write_text("Iron falls.", encoding="utf-8")
+    summary = extract([tmp_path / "x", tmp_path / "y"], tmp_path / "o", nlp=nlp, progress=False)
+    assert summary["documents"] == 1 and "also the stem of" in summary["errors"][0]["error"]
