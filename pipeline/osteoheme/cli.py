@@ -54,6 +54,9 @@ def extract_cli(
                                help="auto (by file name), txt, jsonl, pubmed, bioc-xml, bioc-json, pubtator."),
     id_field: str = typer.Option("id", help="JSONL: the field holding the document id."),
     text_field: str = typer.Option("text", help="JSONL: the field holding the text."),
+    n_process: int = typer.Option(1, "--n-process", "-n", help="Worker processes, each loading the pipeline once."),
+    resume: bool = typer.Option(False, "--resume", help="Skip documents a previous (killed or finished) run "
+                                                         "into --out already extracted."),
 ) -> None:
     """Extract entities and triples from texts.
 
@@ -75,8 +78,9 @@ def extract_cli(
     if unknown:
         _fail(OsteohemeError(f"unknown format(s) {', '.join(unknown)}; choose from {', '.join(FORMATS)}."))
     try:
-        summary = extract(paths, out, nlp=_load(config, model), progress=not quiet, reader=reader,
-                          id_field=id_field, text_field=text_field)
+        summary = extract(paths, out, nlp=_load(config, model) if n_process == 1 else None, progress=not quiet,
+                          reader=reader, id_field=id_field, text_field=text_field, n_process=n_process,
+                          resume=resume, config=config, model=model)
         if formats:
             export(out, out, formats)
     except OsteohemeError as e:

@@ -13,7 +13,7 @@ import csv
 import json
 from collections import Counter
 from pathlib import Path
-from typing import Dict, Iterable, Iterator, List, Optional, Tuple, Union
+from typing import Dict, Iterable, Iterator, List, Optional, Set, Tuple, Union
 
 from spacy.attrs import IS_PUNCT, IS_SPACE
 from spacy.language import Language
@@ -96,100 +96,235 @@ def _write_jsonl(path: Path, rows: Iterable[dict]) -> None:
     tmp.replace(path)
 
 
-def _unique(documents: Iterable[Document], errors: List[Tuple[str, str]]) -> Iterator[Document]:
-    """A second document with the same doc_id is reported and skipped: ids must identify documents."""
+def _unique(documents: Iterable[Document], errors: List[Tuple[str, str]], done: Set[str]) -> Iterator[Document]:
+    """Skip documents already extracted (``done``); report a second document with a doc_id already seen."""
     seen: Dict[str, str] = {}
     for d in documents:
         if d.doc_id in seen:
             errors.append((d.source, Errors.E006.format(path=d.source, doc_id=d.doc_id, other=seen[d.doc_id])))
             continue
         seen[d.doc_id] = d.source
-        yield d
+        if d.doc_id not in done:
+            yield d
 
 
-def extract_stream(nlp: Language, documents: Iterable[Document], outputs: "_Outputs",
-                   errors: List[Tuple[str, str]], progress: bool = True) -> List[Dict]:
-    """Run ``nlp`` over a stream of documents, writing each one's rows as it comes.
+def process_batch(nlp: Language, documents: List[Document]) -> List[Dict]:
+    """Extract one batch; one result per document: its rows, or the error that stopped it.
 
-    A failing document is added to ``errors``, never raised. RETURNS the per-document counts.
+    Never raises for a bad document: spaCy's error handler records the component
+    that failed, and the other documents of the batch go on.
     """
-    per_doc: List[Dict] = []
-    pending: Dict[str, Document] = {}
+    failed: Dict[str, str] = {}
 
     def on_error(proc_name, proc, docs, e):
-        # spaCy drops a doc whose component raised; we only have to say why.
         for d in docs:
-            source = pending.pop(d._.doc_id).source if d._.doc_id in pending else "?"
-            errors.append((source, f"component {proc_name} failed: {type(e).__name__}: {e}"))
+            failed[d._.doc_id] = f"component {proc_name} failed: {type(e).__name__}: {e}"
 
     def docs_in():
         for d in documents:
             try:
                 doc = nlp.make_doc(d.text)
             except Exception as e:  # too long for nlp.max_length, tokenizer failure
-                errors.append((d.source, f"tokenizer failed: {type(e).__name__}: {e}"))
+                failed[d.doc_id] = f"tokenizer failed: {type(e).__name__}: {e}"
                 continue
             doc._.doc_id = d.doc_id
-            pending[d.doc_id] = d
             yield doc
 
-    # The handler is ours only for this run: a caller's nlp must still raise afterwards.
+    # The handler is ours only for this batch: a caller's nlp must still raise afterwards.
     previous = {name: proc.get_error_handler() for name, proc in nlp.pipeline if hasattr(proc, "get_error_handler")}
     previous_default = nlp.default_error_handler
     nlp.set_error_handler(on_error)
-    words = 0
-    bar = tqdm(unit="doc", disable=not progress, desc="extract")
+    done: Dict[str, Dict] = {}
     try:
         for doc in nlp.pipe(docs_in()):
-            document = pending.pop(doc._.doc_id)
             ents, trips = doc_records(doc, doc._.doc_id)
-            outputs.write(document, [e.to_dict() for e in ents], [t.to_dict() for t in trips])
-            n_words = count_words(doc)
-            words += n_words
-            per_doc.append({"doc_id": doc._.doc_id, "words": n_words, "entities": len(ents), "triples": len(trips)})
-            bar.update(1)
-            rate = words / max(bar.format_dict["elapsed"], 1e-9)
-            bar.set_postfix(words=words, words_per_s=f"{rate:,.0f}", refresh=False)
+            done[doc._.doc_id] = {"entities": [e.to_dict() for e in ents], "triples": [t.to_dict() for t in trips],
+                                  "words": count_words(doc)}
     finally:
-        bar.close()
         nlp.set_error_handler(previous_default)
         for name, proc in nlp.pipeline:
             if name in previous:
                 proc.set_error_handler(previous[name])
-    return per_doc
+    results = []
+    for d in documents:
+        if d.doc_id in done:
+            results.append(dict(doc_id=d.doc_id, source=d.source, text=d.text, **done[d.doc_id]))
+        else:
+            results.append({"doc_id": d.doc_id, "source": d.source, "error": failed.get(d.doc_id, "not processed")})
+    return results
+
+
+_WORKER_NLP: Optional[Language] = None
+
+
+def _worker_init(config: Optional[str], model: Optional[str]) -> None:
+    global _WORKER_NLP
+    from . import load
+    _WORKER_NLP = load(config=config, model=model)
+
+
+def _worker_batch(documents: List[Document]) -> List[Dict]:
+    assert _WORKER_NLP is not None
+    return process_batch(_WORKER_NLP, documents)
+
+
+def _batches(documents: Iterable[Document], size: int) -> Iterator[List[Document]]:
+    batch: List[Document] = []
+    for d in documents:
+        batch.append(d)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+class _Shards:
+    """Finished work, in files renamed into place as each shard completes: what --resume trusts.
+
+    A shard holds one JSON line per document (its rows, or its error). A run
+    killed mid-shard loses only that shard's unfinished part.
+    """
+
+    def __init__(self, out_dir: Path, size: int) -> None:
+        self.dir = out_dir / "shards"
+        self.dir.mkdir(parents=True, exist_ok=True)
+        self.size = size
+        self.paths = sorted(self.dir.glob("shard-*.jsonl"))
+        for stale in self.dir.glob("*.part"):
+            stale.unlink()
+        self._current = None
+        self._count = 0
+
+    def done_ids(self) -> Set[str]:
+        return {r["doc_id"] for r in self.rows() if "error" not in r}
+
+    def rows(self) -> Iterator[Dict]:
+        for path in self.paths:
+            with path.open(encoding="utf-8") as f:
+                for line in f:
+                    yield json.loads(line)
+
+    def add(self, result: Dict) -> None:
+        if self._current is None:
+            self._name = self.dir / f"shard-{len(self.paths):06d}.jsonl"
+            self._current = (self.dir / (self._name.name + ".part")).open("w", encoding="utf-8")
+        self._current.write(json.dumps(result, ensure_ascii=False) + "\n")
+        self._count += 1
+        if self._count == self.size:
+            self.seal()
+
+    def seal(self) -> None:
+        if self._current is not None:
+            self._current.close()
+            (self.dir / (self._name.name + ".part")).replace(self._name)
+            self.paths.append(self._name)
+            self._current, self._count = None, 0
+
+    def remove(self) -> None:
+        for path in self.paths:
+            path.unlink()
+        self.dir.rmdir()
+
+
+def _shard_existing_outputs(out_dir: Path, shards: "_Shards") -> None:
+    """--resume after a finished run: the final files become the first shard."""
+    texts = out_dir / "texts.jsonl"
+    if shards.paths or not texts.exists():
+        return
+    rows: Dict[str, Dict] = {}
+    with texts.open(encoding="utf-8") as f:
+        for line in f:
+            t = json.loads(line)
+            rows[t["doc_id"]] = {"doc_id": t["doc_id"], "source": "", "text": t["text"], "entities": [],
+                                 "triples": [], "words": 0}
+    for name in ("entities", "triples"):
+        with (out_dir / f"{name}.jsonl").open(encoding="utf-8") as f:
+            for line in f:
+                row = json.loads(line)
+                rows[row["doc_id"]][name].append(row)
+    summary = json.loads((out_dir / "summary.json").read_text(encoding="utf-8"))
+    for d in summary["per_document"]:
+        rows[d["doc_id"]]["words"] = d["words"]
+    for row in rows.values():
+        shards.add(row)
+    shards.seal()
 
 
 def extract(paths: Iterable[Union[str, Path]], out_dir: Union[str, Path], nlp: Optional[Language] = None,
-            progress: bool = True, reader: str = "auto", id_field: str = "id", text_field: str = "text") -> Dict:
+            progress: bool = True, reader: str = "auto", id_field: str = "id", text_field: str = "text",
+            n_process: int = 1, resume: bool = False, shard_size: int = 1000, batch_size: int = 32,
+            config: Optional[Union[str, Path]] = None, model: Optional[str] = None) -> Dict:
     """Extract entities and triples from documents into ``out_dir``.
 
     paths: .txt files, directories or globs, JSONL, PubMed XML (.xml/.xml.gz), BioC XML/JSON, PubTator
         files (see osteoheme.readers; ``reader`` forces one format, "auto" guesses per path).
+    n_process: worker processes, each loading the pipeline once (from ``config``/``model``).
+    resume: skip documents a previous, possibly killed, run into ``out_dir`` already finished.
     RETURNS (dict): the run summary (also written to out_dir/summary.json).
     """
-    if nlp is None:
-        from . import load
-        nlp = load()
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
+    shards = _Shards(out_dir, shard_size)
+    if resume:
+        _shard_existing_outputs(out_dir, shards)
+    elif shards.paths:
+        shards.remove()
+        shards = _Shards(out_dir, shard_size)
     errors: List[Tuple[str, str]] = []
-    documents = _unique(iter_documents(paths, errors, reader, id_field, text_field), errors)
+    documents = _unique(iter_documents(paths, errors, reader, id_field, text_field), errors, shards.done_ids())
+    bar = tqdm(unit="doc", disable=not progress, desc="extract")
+    words = 0
+    pool = None
+    try:
+        if n_process > 1:
+            import multiprocessing
+            pool = multiprocessing.get_context("spawn").Pool(
+                n_process, initializer=_worker_init, initargs=(str(config) if config else None, model))
+            results = (r for batch in pool.imap(_worker_batch, _batches(documents, batch_size)) for r in batch)
+        else:
+            if nlp is None:
+                from . import load
+                nlp = load(config=config, model=model)
+            results = (r for batch in _batches(documents, batch_size) for r in process_batch(nlp, batch))
+        for result in results:
+            shards.add(result)
+            words += result.get("words", 0)
+            bar.update(1)
+            bar.set_postfix(words=words, words_per_s=f"{words / max(bar.format_dict['elapsed'], 1e-9):,.0f}",
+                            refresh=False)
+        shards.seal()
+    finally:
+        bar.close()
+        if pool is not None:
+            pool.close()
+            pool.join()
+    summary = _assemble(out_dir, shards, errors)
+    shards.remove()
+    return summary
+
+
+def _assemble(out_dir: Path, shards: "_Shards", errors: List[Tuple[str, str]]) -> Dict:
+    """The output-contract files from the shards, in input order; then errors.jsonl and summary.json."""
     outputs = _Outputs(out_dir)
+    labels: Counter = Counter()
+    predicates: Counter = Counter()
+    per_doc: List[Dict] = []
     ok = False
     try:
-        per_doc = extract_stream(nlp, documents, outputs, errors, progress)
+        for row in shards.rows():
+            if "error" in row:
+                errors.append((row["source"], row["error"]))
+                continue
+            outputs.write(Document(row["doc_id"], row["text"], row["source"]), row["entities"], row["triples"])
+            labels.update(e["label"] for e in row["entities"])
+            predicates.update(t["predicate"] for t in row["triples"])
+            per_doc.append({"doc_id": row["doc_id"], "words": row["words"], "entities": len(row["entities"]),
+                            "triples": len(row["triples"])})
         ok = True
     finally:
         outputs.close(keep=ok)
     _write_jsonl(out_dir / "errors.jsonl", [{"path": p, "error": e} for p, e in errors])
-    labels: Counter = Counter()
-    predicates: Counter = Counter()
-    with (out_dir / "entities.jsonl").open(encoding="utf-8") as f:
-        for line in f:
-            labels[json.loads(line)["label"]] += 1
-    with (out_dir / "triples.jsonl").open(encoding="utf-8") as f:
-        for line in f:
-            predicates[json.loads(line)["predicate"]] += 1
     summary = {
         "documents": len(per_doc),
         "failed": len(errors),
@@ -200,7 +335,6 @@ def extract(paths: Iterable[Union[str, Path]], out_dir: Union[str, Path], nlp: O
         "triples_per_predicate": dict(sorted(predicates.items())),
         "per_document": per_doc,
         "errors": [{"path": p, "error": e} for p, e in errors],
-        "pipeline": nlp.pipe_names,
     }
     (out_dir / "summary.json").write_text(json.dumps(summary, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return summary

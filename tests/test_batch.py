@@ -1,0 +1,77 @@
+"""Batch runs: many processes, and a killed run resumed, give the same files as one plain run."""
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from osteoheme.extract import extract
+
+SENTENCES = ["IL-6 stimulates hepcidin.", "Hepcidin blocks iron absorption.", "Vitamin D regulates calcium absorption.",
+             "Estrogen deficiency increases bone resorption.", "Glucocorticoids inhibit osteoblasts.",
+             "TNF-α suppresses erythropoiesis."]
+OUTPUT_FILES = ["entities.jsonl", "triples.jsonl", "texts.jsonl", "entities.csv", "triples.csv", "summary.json",
+                "errors.jsonl"]
+
+
+def write_corpus(path: Path, n: int = 12) -> Path:
+    rows = [{"id": f"doc{i:02d}", "text": f"Title {i}\n{SENTENCES[i % 6]} {SENTENCES[(i + 1) % 6]}"} for i in range(n)]
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    return path
+
+
+def same_outputs(a: Path, b: Path) -> None:
+    for name in OUTPUT_FILES:
+        assert (a / name).read_bytes() == (b / name).read_bytes(), name
+
+
+def test_batch_two_processes_equal_one(nlp, tmp_path):
+    corpus = write_corpus(tmp_path / "docs.jsonl")
+    extract([corpus], tmp_path / "one", nlp=nlp, progress=False)
+    extract([corpus], tmp_path / "two", progress=False, n_process=2, batch_size=4)
+    same_outputs(tmp_path / "one", tmp_path / "two")
+
+
+KILLED_RUN = """
+import sys, time, json
+from osteoheme.extract import extract
+import osteoheme.readers as readers
+real = readers.iter_jsonl
+def slow(paths, errors, **kw):
+    for i, d in enumerate(real(paths, errors, **kw)):
+        if i == 7:
+            time.sleep(120)  # the parent kills us here
+        yield d
+readers.READERS["jsonl"] = slow
+extract([sys.argv[1]], sys.argv[2], progress=False, shard_size=2, batch_size=1)
+"""
+
+
+def test_batch_killed_run_resumes_to_the_same_output(nlp, tmp_path):
+    corpus = write_corpus(tmp_path / "docs.jsonl")
+    extract([corpus], tmp_path / "plain", nlp=nlp, progress=False)
+    out = tmp_path / "killed"
+    proc = subprocess.Popen([sys.executable, "-c", KILLED_RUN, str(corpus), str(out)])
+    deadline = time.time() + 120
+    while time.time() < deadline and len(list((out / "shards").glob("shard-*.jsonl"))) < 3:
+        time.sleep(0.2)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    shards = sorted((out / "shards").glob("shard-*.jsonl"))
+    assert len(shards) == 3 and not (out / "entities.jsonl").exists()  # killed mid-run: nothing final yet
+    summary = extract([corpus], out, nlp=nlp, progress=False, resume=True)
+    assert summary["documents"] == 12
+    same_outputs(tmp_path / "plain", out)
+    assert not (out / "shards").exists()
+
+
+def test_batch_resume_after_finished_run_adds_only_new_documents(nlp, tmp_path):
+    corpus = write_corpus(tmp_path / "docs.jsonl", n=6)
+    extract([corpus], tmp_path / "out", nlp=nlp, progress=False)
+    bigger = write_corpus(tmp_path / "more.jsonl", n=12)
+    extract([bigger], tmp_path / "out", nlp=nlp, progress=False, resume=True)
+    extract([bigger], tmp_path / "plain", nlp=nlp, progress=False)
+    same_outputs(tmp_path / "plain", tmp_path / "out")
