@@ -75,3 +75,14 @@ def test_batch_resume_after_finished_run_adds_only_new_documents(nlp, tmp_path):
     extract([bigger], tmp_path / "out", nlp=nlp, progress=False, resume=True)
     extract([bigger], tmp_path / "plain", nlp=nlp, progress=False)
     same_outputs(tmp_path / "plain", tmp_path / "out")
+
+
+def test_batch_dask_local_cluster_equals_local_engine(nlp, tmp_path):
+    distributed = __import__("pytest").importorskip("dask.distributed")
+    corpus = write_corpus(tmp_path / "docs.jsonl")
+    extract([corpus], tmp_path / "local", nlp=nlp, progress=False)
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None) as cluster:
+        extract([corpus], tmp_path / "dask", progress=False, engine="dask", scheduler=cluster.scheduler_address,
+                batch_size=3)
+    same_outputs(tmp_path / "local", tmp_path / "dask")

@@ -57,6 +57,9 @@ def extract_cli(
     n_process: int = typer.Option(1, "--n-process", "-n", help="Worker processes, each loading the pipeline once."),
     resume: bool = typer.Option(False, "--resume", help="Skip documents a previous (killed or finished) run "
                                                          "into --out already extracted."),
+    engine: str = typer.Option("local", "--engine", help="local, or dask (a dask.distributed cluster)."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler",
+                                            help="dask: the scheduler address, e.g. tcp://10.0.0.5:8786."),
 ) -> None:
     """Extract entities and triples from texts.
 
@@ -78,9 +81,10 @@ def extract_cli(
     if unknown:
         _fail(OsteohemeError(f"unknown format(s) {', '.join(unknown)}; choose from {', '.join(FORMATS)}."))
     try:
-        summary = extract(paths, out, nlp=_load(config, model) if n_process == 1 else None, progress=not quiet,
+        local = n_process == 1 and engine == "local"
+        summary = extract(paths, out, nlp=_load(config, model) if local else None, progress=not quiet,
                           reader=reader, id_field=id_field, text_field=text_field, n_process=n_process,
-                          resume=resume, config=config, model=model)
+                          resume=resume, config=config, model=model, engine=engine, scheduler=scheduler)
         if formats:
             export(out, out, formats)
     except OsteohemeError as e:

@@ -163,9 +163,30 @@ def _worker_init(config: Optional[str], model: Optional[str]) -> None:
     _WORKER_NLP = load(config=config, model=model)
 
 
-def _worker_batch(documents: List[Document]) -> List[Dict]:
-    assert _WORKER_NLP is not None
+def _worker_batch(documents: List[Document], config: Optional[str] = None, model: Optional[str] = None) -> List[Dict]:
+    """One batch in a worker process; the pipeline is loaded once per process, on first use."""
+    if _WORKER_NLP is None:
+        _worker_init(config, model)
     return process_batch(_WORKER_NLP, documents)
+
+
+def _dask_results(documents: Iterable[Document], scheduler: Optional[str], batch_size: int,
+                  config: Optional[str], model: Optional[str]) -> Iterator[Dict]:
+    """Batches as tasks on a dask.distributed cluster, at most a window in flight, results in input order."""
+    from dask.distributed import Client
+
+    client = Client(scheduler) if scheduler else Client(processes=True)
+    window = 4 * max(1, len(client.scheduler_info().get("workers", {})) or 1)
+    try:
+        pending = []
+        for batch in _batches(documents, batch_size):
+            pending.append(client.submit(_worker_batch, batch, config, model, pure=False))
+            if len(pending) >= window:
+                yield from pending.pop(0).result()
+        for future in pending:
+            yield from future.result()
+    finally:
+        client.close()
 
 
 def _batches(documents: Iterable[Document], size: int) -> Iterator[List[Document]]:
@@ -254,13 +275,16 @@ def _shard_existing_outputs(out_dir: Path, shards: "_Shards") -> None:
 def extract(paths: Iterable[Union[str, Path]], out_dir: Union[str, Path], nlp: Optional[Language] = None,
             progress: bool = True, reader: str = "auto", id_field: str = "id", text_field: str = "text",
             n_process: int = 1, resume: bool = False, shard_size: int = 1000, batch_size: int = 32,
-            config: Optional[Union[str, Path]] = None, model: Optional[str] = None) -> Dict:
+            config: Optional[Union[str, Path]] = None, model: Optional[str] = None, engine: str = "local",
+            scheduler: Optional[str] = None) -> Dict:
     """Extract entities and triples from documents into ``out_dir``.
 
     paths: .txt files, directories or globs, JSONL, PubMed XML (.xml/.xml.gz), BioC XML/JSON, PubTator
         files (see osteoheme.readers; ``reader`` forces one format, "auto" guesses per path).
     n_process: worker processes, each loading the pipeline once (from ``config``/``model``).
     resume: skip documents a previous, possibly killed, run into ``out_dir`` already finished.
+    engine: "local" (this machine, ``n_process`` workers) or "dask" (a dask.distributed cluster at
+        ``scheduler``, e.g. "tcp://10.0.0.5:8786"; a local cluster when omitted).
     RETURNS (dict): the run summary (also written to out_dir/summary.json).
     """
     out_dir = Path(out_dir)
@@ -277,7 +301,9 @@ def extract(paths: Iterable[Union[str, Path]], out_dir: Union[str, Path], nlp: O
     words = 0
     pool = None
     try:
-        if n_process > 1:
+        if engine == "dask":
+            results = _dask_results(documents, scheduler, batch_size, str(config) if config else None, model)
+        elif n_process > 1:
             import multiprocessing
             pool = multiprocessing.get_context("spawn").Pool(
                 n_process, initializer=_worker_init, initargs=(str(config) if config else None, model))
