@@ -137,7 +137,11 @@ def process_batch(nlp: Language, documents: List[Document]) -> List[Dict]:
     done: Dict[str, Dict] = {}
     try:
         for doc in nlp.pipe(docs_in()):
-            ents, trips = doc_records(doc, doc._.doc_id)
+            # osteoheme_triples already flattened the doc; a custom pipeline may lack it.
+            if doc._.triples is not None and doc._.entity_records is not None:
+                ents, trips = doc._.entity_records, doc._.triples
+            else:
+                ents, trips = doc_records(doc, doc._.doc_id)
             done[doc._.doc_id] = {"entities": [e.to_dict() for e in ents], "triples": [t.to_dict() for t in trips],
                                   "words": count_words(doc)}
     finally:

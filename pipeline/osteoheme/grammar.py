@@ -69,6 +69,14 @@ class SentenceIndex:
     def __init__(self, doc) -> None:
         self.spans = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
         self.starts = [s.start for s in self.spans]
+        self._text = None
+
+    @property
+    def text(self) -> str:
+        """The document's text, built once (Doc.text joins every token on each call)."""
+        if self._text is None:
+            self._text = self.spans[0].doc.text if self.spans else ""
+        return self._text
 
     def of(self, i: int):
         return self.spans[bisect_right(self.starts, i) - 1]

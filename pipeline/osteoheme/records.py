@@ -4,7 +4,7 @@ Field names are a public contract (other tools read entities.jsonl and
 triples.jsonl): add fields, never rename them.
 """
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Dict, List, Optional, Tuple
 
 from spacy.tokens import Doc, Span
@@ -25,7 +25,9 @@ class EntityRecord:
     concept_name: Optional[str]
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        # Spelled out: dataclasses.asdict deep-copies recursively and cost more than extraction.
+        return {"doc_id": self.doc_id, "start": self.start, "end": self.end, "text": self.text, "label": self.label,
+                "state": self.state, "concept_id": self.concept_id, "concept_name": self.concept_name}
 
 
 @dataclass
@@ -40,6 +42,11 @@ class Argument:
     # For an argument reached through an anaphor ("these molecules"), the
     # anaphor's own span; start/end/text above are its antecedent's.
     anaphor: Optional[Dict[str, object]] = None
+
+    def to_dict(self) -> dict:
+        return {"start": self.start, "end": self.end, "text": self.text, "label": self.label,
+                "concept_id": self.concept_id, "concept_name": self.concept_name, "state": self.state,
+                "anaphor": dict(self.anaphor) if self.anaphor else None}
 
 
 @dataclass
@@ -61,16 +68,20 @@ class TripleRecord:
     method: str
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        return {"doc_id": self.doc_id, "subject": self.subject.to_dict(), "predicate": self.predicate,
+                "negated": self.negated, "object": self.object.to_dict(),
+                "sentence": {"start": self.sentence.start, "end": self.sentence.end, "text": self.sentence.text},
+                "confidence": self.confidence, "method": self.method}
 
 
 def _argument(span: Span, via: Optional[Span] = None) -> Argument:
-    anaphor = None
+    anaphor, ext = None, span._  # one Underscore object: each `span._` builds a new one
+    state = ext.state
     if via is not None:
         anaphor = {"start": via.start_char, "end": via.end_char, "text": via.text}
-    return Argument(span.start_char, span.end_char, span.text, span.label_, span._.concept_id,
-                    span._.concept_name, span._.state if via is None else (via._.state or span._.state),
-                    anaphor)
+        state = via._.state or state
+    return Argument(span.start_char, span.end_char, span.text, span.label_, span.kb_id_ or None,
+                    ext.concept_name, state, anaphor)
 
 
 def resolve(ents: Dict[Tuple[int, int], Span], span: Span, _depth: int = 0) -> List[Span]:
@@ -90,16 +101,22 @@ def resolve(ents: Dict[Tuple[int, int], Span], span: Span, _depth: int = 0) -> L
 
 def sentence_ref(span: Span, sents: Optional[SentenceIndex] = None) -> SentenceRef:
     sent = sents.of(span.start) if sents is not None else span.sent
+    # Sliced from doc.text: Span.text would build every token of the sentence again per triple.
+    start_char, end_char = sent.start_char, sent.end_char
+    text = (sents.text if sents is not None else span.doc.text)[start_char:end_char]
     # Headings keep their line break inside the sentence; the record does not.
-    text = sent.text
     stripped = text.rstrip()
     lead = len(text) - len(text.lstrip())
-    return SentenceRef(sent.start_char + lead, sent.start_char + len(stripped), stripped.lstrip())
+    return SentenceRef(start_char + lead, start_char + len(stripped), stripped.lstrip())
 
 
 def entity_records(doc: Doc, doc_id: str) -> List[EntityRecord]:
-    return [EntityRecord(doc_id, e.start_char, e.end_char, e.text, e.label_, e._.state, e._.concept_id,
-                         e._.concept_name) for e in doc.ents]
+    out = []
+    for e in doc.ents:
+        ext = e._  # one Underscore object per entity, not one per attribute
+        out.append(EntityRecord(doc_id, e.start_char, e.end_char, e.text, e.label_, ext.state, e.kb_id_ or None,
+                                ext.concept_name))
+    return out
 
 
 def triple_records(doc: Doc, doc_id: str) -> List[TripleRecord]:

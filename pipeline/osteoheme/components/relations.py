@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Callable, Dict, Iterable, List, Optional, Sequence, Tuple
 
 import srsly
+from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.pipeline import Pipe
@@ -172,12 +173,15 @@ class RelationExtractor(Pipe):
             found = self._find_triggers(doc, ent_index)
             sents = SentenceIndex(doc)
             ent_starts = [e.start for e in ents]
+            strings = doc.vocab.strings
+            lower = [strings[h] for h in doc.to_array([LOWER]).ravel().tolist()]
+            texts = [strings[h] for h in doc.to_array([ORTH]).ravel().tolist()]
             by_sent: Dict[int, List[_Found]] = {}
             for f in found:
                 by_sent.setdefault(sents.of(f.start).start, []).append(f)
             for sent_found in by_sent.values():
                 relations += _SentenceReader(self, doc, ents, ent_index, sent_found,
-                                             sents.of(sent_found[0].start), ent_starts).read()
+                                             sents.of(sent_found[0].start), ent_starts, lower, texts).read()
         seen, unique = set(), []
         for r in relations:
             key = (r.subject, r.object, r.label)
@@ -211,9 +215,13 @@ class _SentenceReader:
     """Finds the arguments of every trigger in one sentence."""
 
     def __init__(self, owner: RelationExtractor, doc: Doc, ents: List[Span], ent_index: Dict[int, int],
-                 found: List[_Found], sent: Span, ent_starts: List[int]) -> None:
+                 found: List[_Found], sent: Span, ent_starts: List[int], lower: List[str],
+                 texts: List[str]) -> None:
         self.owner = owner
         self.doc = doc
+        # Token strings looked up by index: building a Token per look-up cost more than the rules.
+        self.lower = lower
+        self.texts = texts
         self.ents = ents
         self.ent_index = ent_index
         self.sent = sent
@@ -236,14 +244,14 @@ class _SentenceReader:
             return False
         nxt = f.end
         while nxt < self.sent.end and nxt not in self.ent_index and self.doc[nxt].is_alpha \
-                and self.doc[nxt].lower_ not in DETERMINERS and self.doc[nxt].lower_ not in _ADJECTIVE_CONTEXT \
-                and self.doc[nxt].lower_ not in _LOCATIVE and nxt - f.end < 2:
+                and self.lower[nxt] not in DETERMINERS and self.lower[nxt] not in _ADJECTIVE_CONTEXT \
+                and self.lower[nxt] not in _LOCATIVE and nxt - f.end < 2:
             nxt += 1
         if nxt not in self.ent_index:
             return False
         if f.start == self.sent.start:
             return True
-        before = self.doc[f.start - 1].lower_
+        before = self.lower[f.start - 1]
         return before in DETERMINERS or before in _ADJECTIVE_CONTEXT
 
     # One trigger: find its arguments by construction, then type and negate the relation.
@@ -262,7 +270,7 @@ class _SentenceReader:
             subjects = self._ent_starting_near(f.end)
             objects, method = [], "copula"
             after = subjects[-1].end if subjects else f.end
-            if after < self.sent.end and self.doc[after].lower_ == "in":
+            if after < self.sent.end and self.lower[after] == "in":
                 objects, _, _ = self._objects(after + 1)
         elif kind == "symmetric":
             subjects, method = self._subjects(k, f)
@@ -317,18 +325,18 @@ class _SentenceReader:
 
     # -- subjects ------------------------------------------------------------------
     def _subjects(self, k: int, f: _Found) -> Tuple[List[Span], str]:
-        doc, start = self.doc, self.sent.start
+        start = self.sent.start
         i = f.start - 1
-        while i >= start and doc[i].lower_ in _SKIP_LEFT and i not in self.ent_index and i not in self.trigger_at:
+        while i >= start and self.lower[i] in _SKIP_LEFT and i not in self.ent_index and i not in self.trigger_at:
             i -= 1
         if i >= start:
-            word = doc[i].lower_
+            word = self.lower[i]
             if word in RELATIVE_PRONOUNS and i not in self.ent_index:
                 antecedent = self._antecedent_of_relative(i)
                 if antecedent:
                     return antecedent, "relative_clause"
             previous = self.found[k - 1] if k > 0 else None
-            if f.form == "ing" and (doc[i].text == "," or word in ("by", "without")):
+            if f.form == "ing" and (self.texts[i] == "," or word in ("by", "without")):
                 # ", resulting in …" / "by acting as …": the main clause's subject.
                 first = self.first_ent if self.first_ent < len(self.ents) else None
                 if first is not None and self.ents[first].end <= min(p.start for p in self.found):
@@ -340,7 +348,7 @@ class _SentenceReader:
             if word in _PRONOUNS:
                 # "Iron …, as it is central to …": in a subordinate clause the pronoun is
                 # the main clause's topic; after ", and it" it is too ambiguous to guess.
-                if i - 1 >= start and doc[i - 1].lower_ in _SUBORDINATE_OPENERS:
+                if i - 1 >= start and self.lower[i - 1] in _SUBORDINATE_OPENERS:
                     return self._pronoun(i, plural=word == "they"), "pronoun"
                 return [], "pronoun"
         gap = 0
@@ -360,7 +368,7 @@ class _SentenceReader:
             if i in self.trigger_at:
                 previous = self.trigger_at[i]
                 return (previous.subjects, "shared_subject") if previous.subjects else ([], "active")
-            word = doc[i].lower_
+            word = self.lower[i]
             if word in CLAUSE_BREAKS or word in SUBORDINATORS or word in _POSSESSIVE_PRONOUNS \
                     or gap > self.owner.max_gap or word in RELATIVE_PRONOUNS:
                 break
@@ -377,9 +385,9 @@ class _SentenceReader:
     def _skip_parenthetical(self, comma: int) -> int:
         """", driven by inflammation," between a subject and its verb: jump over it."""
         for j in range(comma - 1, max(self.sent.start, comma - 9) - 1, -1):
-            if self.doc[j].text == ",":
+            if self.texts[j] == ",":
                 f = self.trigger_at.get(j + 1)
-                opener = self.doc[j + 1].lower_
+                opener = self.lower[j + 1]
                 # ", driven by X,", ", which is produced by the kidney,", ", but not IL-10,"
                 if (f is not None and f.form in ("past", "ing")) or opener in ("which", "who", "but", "not"):
                     return j
@@ -388,23 +396,21 @@ class _SentenceReader:
 
     def _head_of(self, group: List[Span]) -> List[Span]:
         """"stem cells within the red bone marrow": the subject is the stem cells."""
-        doc = self.doc
         while True:
             i = group[0].start - 1
-            if i > self.sent.start and doc[i].lower_ in DETERMINERS:
+            if i > self.sent.start and self.lower[i] in DETERMINERS:
                 i -= 1
-            if i <= self.sent.start or doc[i].lower_ not in _LOCATIVE or (i - 1) not in self.ent_index:
+            if i <= self.sent.start or self.lower[i] not in _LOCATIVE or (i - 1) not in self.ent_index:
                 return group
             group = self._group(self.ent_index[i - 1], -1)
 
     def _antecedent_of_relative(self, i: int) -> List[Span]:
         """"hepcidin, a hormone that regulates" → hepcidin (across one apposition)."""
-        doc = self.doc
         j, gap = i - 1, 0
         while j >= self.sent.start and gap <= 5:
             if j in self.ent_index:
                 return self._group(self.ent_index[j], -1)
-            if doc[j].lower_ in CLAUSE_BREAKS or j in self.trigger_at:
+            if self.lower[j] in CLAUSE_BREAKS or j in self.trigger_at:
                 break
             gap += 1
             j -= 1
@@ -412,10 +418,9 @@ class _SentenceReader:
 
     def _examples_after(self, i: int) -> List[Span]:
         """"illnesses that lead to X, such as CKD or RA, …": the examples stand for the generic head."""
-        doc = self.doc
         for j in range(i + 1, min(self.sent.end - 1, i + 15)):
-            if doc[j].lower_ == "such" and doc[j + 1].lower_ == "as" or doc[j].lower_ == "including":
-                k = j + (2 if doc[j].lower_ == "such" else 1)
+            if self.lower[j] == "such" and self.lower[j + 1] == "as" or self.lower[j] == "including":
+                k = j + (2 if self.lower[j] == "such" else 1)
                 if k in self.ent_index:
                     return self._group(self.ent_index[k], +1)
                 return []
@@ -431,16 +436,16 @@ class _SentenceReader:
     # -- objects ---------------------------------------------------------------------
     def _objects(self, start: int, after_verb: bool = False) -> Tuple[List[Span], Optional[Sequence[str]], bool]:
         """(objects, relation override from an embedded event noun, causative?)."""
-        doc, end = self.doc, self.sent.end
+        end = self.sent.end
         i, gap, override = start, 0, None
         while i < end and gap <= self.owner.max_gap:
             if i in self.ent_index:
                 ent = self.ents[self.ent_index[i]]
                 after = ent.end
-                if after < end and doc[after].text in POSSESSIVE:
+                if after < end and self.texts[after] in POSSESSIVE:
                     i = after + 1
                     continue
-                if after + 1 < end and doc[after].lower_ == "to" and (after + 1) in self.trigger_at \
+                if after + 1 < end and self.lower[after] == "to" and (after + 1) in self.trigger_at \
                         and self.trigger_at[after + 1].form == "base":
                     embedded = self.trigger_at[after + 1]
                     objects, _, _ = self._objects(embedded.end)
@@ -453,14 +458,14 @@ class _SentenceReader:
                     i = nested.end
                     continue
                 transparent = (nested.trigger.kind == "verb" and nested.form == "base" and i > start
-                               and doc[i - 1].lower_ == "to") or nested.trigger.kind == "adjective"
+                               and self.lower[i - 1] == "to") or nested.trigger.kind == "adjective"
                 if transparent:
                     # "impairs its ability to sustain X", "a cofactor for enzymes involved in X".
                     self.consumed.add(nested.start)
                     i = nested.end
                     continue
                 break
-            word = doc[i].lower_
+            word = self.lower[i]
             if word == ":" and gap < 6:
                 i += 1
                 continue
@@ -471,13 +476,12 @@ class _SentenceReader:
         return [], override, False
 
     def _by_agent(self, start: int) -> List[Span]:
-        doc = self.doc
         i = start
-        while i < self.sent.end and i - start < 3 and doc[i].lower_ not in ("by", "in"):
+        while i < self.sent.end and i - start < 3 and self.lower[i] not in ("by", "in"):
             i += 1
-        if i < self.sent.end and doc[i].lower_ == "by":
+        if i < self.sent.end and self.lower[i] == "by":
             return self._objects(i + 1)[0]
-        if doc[i:i + 3].text.lower() == "in response to":  # "upregulated in response to IL-6"
+        if self.lower[i:i + 3] == ["in", "response", "to"]:  # "upregulated in response to IL-6"
             return self._objects(i + 3)[0]
         return []
 
@@ -485,15 +489,15 @@ class _SentenceReader:
         """The doer of a nominalized event: "induction of Y by X", "X-mediated induction"."""
         if objects:
             after = objects[-1].end
-            if after < self.sent.end and self.doc[after].lower_ == "by":
+            if after < self.sent.end and self.lower[after] == "by":
                 agents, _, _ = self._objects(after + 1)
                 if agents:
                     return agents, "event"
         i = f.start - 1
-        if i - 1 >= self.sent.start and self.doc[i].lower_.lstrip("-–") in ("mediated", "induced", "driven",
+        if i - 1 >= self.sent.start and self.lower[i].lstrip("-–") in ("mediated", "induced", "driven",
                                                                              "dependent", "stimulated"):
             return self._ent_ending_at(i), "event"
-        if i - 1 >= self.sent.start and self.doc[i].text in POSSESSIVE:
+        if i - 1 >= self.sent.start and self.texts[i] in POSSESSIVE:
             return self._ent_ending_at(i), "event"
         return [], "event"
 
@@ -510,7 +514,7 @@ class _SentenceReader:
             # "… in the bone marrow, and EPO increases …": after ", and" a mention
             # inside a prepositional phrase or governed by a trigger is no conjunct.
             for k in range(len(group) - 2, -1, -1):
-                glue = " ".join(t.lower_ for t in self.doc[group[k].end:group[k + 1].start])
+                glue = " ".join(self.lower[group[k].end:group[k + 1].start])
                 governor = self._governor(group[k])
                 verb = isinstance(governor, _Found) and governor.trigger.kind == "verb"
                 if verb or (governor is not None and glue in (", and", ", but", ", while")):
@@ -521,7 +525,7 @@ class _SentenceReader:
 
     def _starts_clause(self, ent: Span) -> bool:
         i = ent.end
-        while i < self.sent.end and self.doc[i].lower_ in _SKIP_LEFT and i not in self.trigger_at:
+        while i < self.sent.end and self.lower[i] in _SKIP_LEFT and i not in self.trigger_at:
             i += 1
         f = self.trigger_at.get(i)
         return f is not None and f.start == i and f.trigger.kind in ("verb", "noun", "adjective", "symmetric") \
@@ -530,13 +534,13 @@ class _SentenceReader:
     def _governor(self, ent: Span):
         """The trigger (a _Found) or preposition (a str) right before a mention, if any."""
         i = ent.start - 1
-        while i >= self.sent.start and self.doc[i].lower_ in DETERMINERS:
+        while i >= self.sent.start and self.lower[i] in DETERMINERS:
             i -= 1
         if i < self.sent.start:
             return None
         if i in self.trigger_at:
             return self.trigger_at[i]
-        return self.doc[i].lower_ if self.doc[i].lower_ in _LOCATIVE else None
+        return self.lower[i] if self.lower[i] in _LOCATIVE else None
 
     def _ent_ending_at(self, i: int) -> List[Span]:
         k = self.ent_index.get(i - 1)
@@ -546,58 +550,56 @@ class _SentenceReader:
         for j in range(i, min(i + 2, self.sent.end)):
             if j in self.ent_index:
                 return self._group(self.ent_index[j], +1)
-            if self.doc[j].lower_ not in DETERMINERS:
+            if self.lower[j] not in DETERMINERS:
                 break
         return []
 
     def _intransitive(self, f: _Found) -> bool:
         """"IL-6 increased in patients with osteoporosis": a preposition right after the verb."""
         i = f.end
-        while i < self.sent.end and self.doc[i].lower_ in _SKIP_LEFT and self.doc[i].lower_ not in PREPOSITIONS:
+        while i < self.sent.end and self.lower[i] in _SKIP_LEFT and self.lower[i] not in PREPOSITIONS:
             i += 1
-        return i < self.sent.end and self.doc[i].lower_ in PREPOSITIONS and self.doc[i].lower_ not in ("by", "of")
+        return i < self.sent.end and self.lower[i] in PREPOSITIONS and self.lower[i] not in ("by", "of")
 
     def _is_passive(self, f: _Found) -> bool:
-        doc = self.doc
         j = f.end
-        if j < self.sent.end and doc[j].lower_ == "by":
+        if j < self.sent.end and self.lower[j] == "by":
             return True
         i = f.start - 1
-        while i >= self.sent.start and doc[i].lower_ in _SKIP_LEFT and doc[i].lower_ not in BE_FORMS:
+        while i >= self.sent.start and self.lower[i] in _SKIP_LEFT and self.lower[i] not in BE_FORMS:
             i -= 1
-        return i >= self.sent.start and doc[i].lower_ in BE_FORMS
+        return i >= self.sent.start and self.lower[i] in BE_FORMS
 
     def _negated(self, f: _Found, arguments: List[Span]) -> bool:
         """A negation word between the arguments before the trigger (or the previous
         trigger, or a clause break) and the trigger; or "neither" before them.
         An excluded conjunct (", but not IL-10,") negates nothing else."""
-        doc = self.doc
         previous = self._trigger_before(f.start)
         lo = max(self.sent.start, f.start - self.owner.negation_window,
                  max((s.end for s in arguments if s.end <= f.start), default=0),
                  previous.end if previous is not None else 0)
         for i in range(f.start - 1, lo - 1, -1):
-            if doc[i].lower_ in CLAUSE_BREAKS or doc[i].lower_ in ("but", ";"):
+            if self.lower[i] in CLAUSE_BREAKS or self.lower[i] in ("but", ";"):
                 lo = i + 1 if not self._excluded_conjunct(i) else lo
                 break
         skip = self._excluded_span(lo, f.start)
-        words = [t.lower_ for t in doc[lo:f.end] if t.i not in skip]
+        words = [self.lower[i] for i in range(lo, f.end) if i not in skip]
         for k, w in enumerate(words):
             if w in NEGATIONS and not (w == "not" and k + 1 < len(words) and words[k + 1] == "only"):
                 return True
         first = min((s.start for s in arguments), default=f.start)
-        return any(t.lower_ == "neither" for t in doc[max(self.sent.start, first - 2):first])
+        return "neither" in self.lower[max(self.sent.start, first - 2):first]
 
     def _excluded_conjunct(self, i: int) -> bool:
-        return self.doc[i].lower_ == "but" and i + 1 < self.sent.end and self.doc[i + 1].lower_ == "not"
+        return self.lower[i] == "but" and i + 1 < self.sent.end and self.lower[i + 1] == "not"
 
     def _excluded_span(self, lo: int, hi: int) -> set:
         """Token indices of ", but not X," / ", not X," between lo and hi."""
-        doc, out = self.doc, set()
+        out: set = set()
         for i in range(max(self.sent.start, lo - 2), hi):
-            if doc[i].text == "," and i + 1 < hi and (doc[i + 1].lower_ == "not" or self._excluded_conjunct(i + 1)):
+            if self.texts[i] == "," and i + 1 < hi and (self.lower[i + 1] == "not" or self._excluded_conjunct(i + 1)):
                 j = i + 1
-                while j < hi and doc[j].text != ",":
+                while j < hi and self.texts[j] != ",":
                     out.add(j)
                     j += 1
         return out
