@@ -176,3 +176,16 @@ def test_cli_stats_counts_a_small_corpus(tmp_path):
     assert table.loc["all", ["documents", "CYTOKINE", "INCREASES"]].tolist() == [2, 2, 1]
     result = runner.invoke(app, ["stats", str(gold), "--corpus", str(corpus), "--out", str(tmp_path / "o")])
     assert result.exit_code == 0 and (tmp_path / "o" / "stats.md").exists()
+
+
+def test_cli_agreement_refuses_different_texts(tmp_path):
+    from osteoheme.agreement import agreement
+    from osteoheme.brat import read_brat_dir
+    from osteoheme.errors import OsteohemeError
+    for name, text in (("a", "IL-6 rises."), ("b", "X IL-6 rises.")):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "d.txt").write_text(text, encoding="utf-8")
+        start = text.index("IL-6")
+        (tmp_path / name / "d.ann").write_text(f"T1\tCYTOKINE {start} {start + 4}\tIL-6\n", encoding="utf-8")
+    with pytest.raises(OsteohemeError, match="different texts"):
+        agreement(read_brat_dir(tmp_path / "a"), read_brat_dir(tmp_path / "b"))

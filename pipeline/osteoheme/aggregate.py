@@ -1,10 +1,11 @@
 """Aggregation across documents: one edge per (subject concept, predicate,
 negated, object concept), with its evidence count and every provenance record."""
 
+import hashlib
 from collections import OrderedDict
 from typing import Dict, Iterable, List
 
-from .vocab import edge_key, semmed_predicate
+from .vocab import concept_curie, edge_key, semmed_predicate
 
 
 def aggregate(triples: Iterable[dict]) -> List[Dict]:
@@ -30,3 +31,20 @@ def aggregate(triples: Iterable[dict]) -> List[Dict]:
         edge["evidence_count"] = len(edge["evidence"])
         edge["documents"] = sorted({t["doc_id"] for t in edge["evidence"]})
     return out
+
+
+def node_table(entities: Iterable[dict], edges: List[Dict]) -> Dict[str, tuple]:
+    """Every node id → (entity type, name), the one table both the RDF and the KGX writer use."""
+    nodes: Dict[str, tuple] = {}
+    for e in entities:
+        nodes.setdefault(concept_curie(e["concept_id"], e["label"], e["concept_name"]), (e["label"], e["concept_name"]))
+    for edge in edges:
+        nodes.setdefault(edge["subject"], (edge["subject_label"], edge["subject_name"]))
+        nodes.setdefault(edge["object"], (edge["object_label"], edge["object_name"]))
+    return dict(sorted(nodes.items()))
+
+
+def statement_id(edge: Dict) -> str:
+    """A stable id for an aggregated edge: the same edge keeps it when other documents are added."""
+    key = "|".join(map(str, (edge["subject"], edge["predicate"], edge["negated"], edge["object"])))
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]

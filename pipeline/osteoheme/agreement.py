@@ -9,6 +9,7 @@ pipeline's triples are.
 from typing import Dict, List, Tuple
 
 from .brat import BratDocument
+from .errors import OsteohemeError
 from .evaluate import evaluate
 
 
@@ -35,11 +36,21 @@ def _arg(entity, mention) -> dict:
 
 
 def agreement(first: Dict[str, BratDocument], second: Dict[str, BratDocument]) -> Dict:
-    """Scores of ``second`` against ``first`` over the documents both annotate."""
+    """Scores of ``second`` against ``first`` over the documents both annotate.
+
+    RETURNS (dict): the evaluation result, plus "only_first" / "only_second": documents not compared.
+    """
     shared = sorted(set(first) & set(second))
+    for doc_id in shared:
+        if first[doc_id].text != second[doc_id].text:
+            raise OsteohemeError(f"{doc_id}: the two annotation sets annotate different texts; "
+                                 "offsets cannot be compared. Copy the same .txt into both directories.")
     entities, triples = [], []
     for doc_id in shared:
         e, t = brat_as_predictions(second[doc_id])
         entities += e
         triples += t
-    return evaluate(entities, triples, {d: first[d] for d in shared})
+    result = evaluate(entities, triples, {d: first[d] for d in shared})
+    result["only_first"] = sorted(set(first) - set(second))
+    result["only_second"] = sorted(set(second) - set(first))
+    return result

@@ -313,6 +313,10 @@ def agreement_cli(
     if not result["docs"]:
         _fail(OsteohemeError(Errors.E016.format(path=first, other=second)))
     _print_scores(result)
+    typer.echo(f"\nCompared {len(result['docs'])} document(s): {', '.join(result['docs'])}")
+    for side, docs in (("first", result["only_first"]), ("second", result["only_second"])):
+        if docs:
+            typer.echo(f"Only in the {side} set, not compared: {', '.join(docs)}")
     if out is not None:
         write_reports(result, out, stem="agreement")
 

@@ -30,7 +30,7 @@ class Errors:
     E013 = "{path}: not a directory of brat files (<doc_id>.ann + <doc_id>.txt)."
     E030 = "{path}: no predictions for document(s) {docs}. Run `osteoheme extract` on the same texts first."
     E031 = "{path}:{line}: not valid JSON ({problem})."
-    E032 = "{path}: no such file. Point evaluate at the --out directory of `osteoheme extract`."
+    E032 = "{path}: no such file. Point this command at the --out directory of `osteoheme extract`."
     E040 = ("Component '{name}' has no terminology yet: call nlp.initialize() "
             "(osteoheme.load() does this for you).")
     E050 = ("Model {model!r} is not installed ({reason}). Leave out --model to use the default pipeline, "

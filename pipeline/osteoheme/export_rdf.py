@@ -5,19 +5,20 @@ Mechanism: standard RDF reification. Each aggregated edge is an
 qualifiers, ``biolink:negated``, evidence count) with one ``oh:Evidence`` node
 per mention (document, sentence, offsets, method, confidence, subject State).
 Only edges that are not negated are also asserted as plain triples, so a
-negated statement never reads as a fact; query the statement nodes for
-direction ("increased"/"decreased") and negation.
+negated statement never reads as a fact by itself; the same subject,
+predicate and object may still be asserted when other evidence states it
+(INCREASES, DECREASES and REGULATES all map to `biolink:affects`). Query the
+statement nodes for direction ("increased"/"decreased") and negation.
 """
 
 import hashlib
 from pathlib import Path
-from typing import Dict, Iterable, List
+from typing import Iterable, List
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 
-from .aggregate import aggregate
-from .vocab import (AGENT_TYPE, BIOLINK, CATEGORIES, KNOWLEDGE_LEVEL, OSTEOHEME, biolink_edge, concept_curie,
-                    node_iri)
+from .aggregate import aggregate, node_table, statement_id
+from .vocab import AGENT_TYPE, BIOLINK, CATEGORIES, KNOWLEDGE_LEVEL, OSTEOHEME, biolink_edge, document_iri, node_iri
 
 BL = Namespace(BIOLINK)
 OH = Namespace(OSTEOHEME)
@@ -36,14 +37,7 @@ def build_graph(entities: Iterable[dict], triples: Iterable[dict]) -> Graph:
     g.bind("biolink", BL)
     g.bind("oh", OH)
     edges = aggregate(triples)
-    nodes: Dict[str, tuple] = {}
-    for edge in edges:
-        nodes.setdefault(edge["subject"], (edge["subject_label"], edge["subject_name"]))
-        nodes.setdefault(edge["object"], (edge["object_label"], edge["object_name"]))
-    for e in entities:
-        nodes.setdefault(concept_curie(e["concept_id"], e["label"], e["concept_name"]), (e["label"], e["concept_name"]))
-    for curie in sorted(nodes):
-        label, name = nodes[curie]
+    for curie, (label, name) in node_table(entities, edges).items():
         node = _iri(curie)
         g.add((node, RDF.type, _iri(CATEGORIES[label])))
         g.add((node, RDFS.label, Literal(name or curie)))
@@ -55,9 +49,9 @@ def build_graph(entities: Iterable[dict], triples: Iterable[dict]) -> Graph:
 
 
 def _add_edge(g: Graph, edge: dict) -> None:
-    mapping = biolink_edge(edge["predicate"])
+    mapping = biolink_edge(edge["predicate"], edge["subject_label"], edge["object_label"])
     s, o, p = _iri(edge["subject"]), _iri(edge["object"]), _iri(mapping["predicate"])
-    st = OH["statement/" + _hash(edge["subject"], edge["predicate"], edge["negated"], edge["object"])]
+    st = OH["statement/" + statement_id(edge)]
     g.add((st, RDF.type, RDF.Statement))
     g.add((st, RDF.subject, s))
     g.add((st, RDF.predicate, p))
@@ -70,30 +64,39 @@ def _add_edge(g: Graph, edge: dict) -> None:
     g.add((st, OH.evidenceCount, Literal(edge["evidence_count"], datatype=XSD.integer)))
     if mapping["qualified_predicate"]:
         g.add((st, BL.qualified_predicate, _iri(mapping["qualified_predicate"])))
-        g.add((st, BL.object_aspect_qualifier, Literal(mapping["object_aspect_qualifier"])))
         g.add((st, BL.object_direction_qualifier, Literal(mapping["object_direction_qualifier"])))
+    if mapping["object_aspect_qualifier"]:
+        g.add((st, BL.object_aspect_qualifier, Literal(mapping["object_aspect_qualifier"])))
     if not edge["negated"]:
+        # Asserted only from evidence that states it; a negated statement adds no plain triple.
         g.add((s, p, o))
     for doc_id in edge["documents"]:
-        g.add((st, BL.publications, OH["document/" + doc_id]))
+        g.add((st, BL.publications, URIRef(document_iri(doc_id))))
     for t in edge["evidence"]:
+        anaphors = [t[side].get("anaphor") or {} for side in ("subject", "object")]
         ev = OH["evidence/" + _hash(t["doc_id"], t["sentence"]["start"], t["subject"]["start"], t["subject"]["end"],
-                                    t["object"]["start"], t["object"]["end"], t["predicate"], t["negated"])]
+                                    t["object"]["start"], t["object"]["end"], t["predicate"], t["negated"],
+                                    t["method"], sorted(anaphors[0].items()), sorted(anaphors[1].items()))]
         g.add((st, OH.evidence, ev))
         g.add((ev, RDF.type, OH.Evidence))
-        g.add((ev, OH.document, OH["document/" + t["doc_id"]]))
+        g.add((ev, OH.document, URIRef(document_iri(t["doc_id"]))))
         g.add((ev, OH.sentence, Literal(t["sentence"]["text"])))
         g.add((ev, OH.sentenceStart, Literal(t["sentence"]["start"], datatype=XSD.integer)))
         g.add((ev, OH.sentenceEnd, Literal(t["sentence"]["end"], datatype=XSD.integer)))
-        for side in ("subject", "object"):
+        for side, anaphor in zip(("subject", "object"), anaphors):
             a = t[side]
             g.add((ev, OH[side + "Text"], Literal(a["text"])))
             g.add((ev, OH[side + "Start"], Literal(a["start"], datatype=XSD.integer)))
             g.add((ev, OH[side + "End"], Literal(a["end"], datatype=XSD.integer)))
             if a.get("state"):
                 g.add((ev, OH[side + "State"], Literal(a["state"])))
+            if anaphor:
+                # The words in this sentence that stand for the argument ("these molecules").
+                g.add((ev, OH[side + "AnaphorText"], Literal(anaphor["text"])))
+                g.add((ev, OH[side + "AnaphorStart"], Literal(anaphor["start"], datatype=XSD.integer)))
+                g.add((ev, OH[side + "AnaphorEnd"], Literal(anaphor["end"], datatype=XSD.integer)))
         g.add((ev, OH.method, Literal(t["method"])))
-        g.add((ev, OH.confidence, Literal(t["confidence"], datatype=XSD.decimal)))
+        g.add((ev, OH.confidence, Literal(f"{t['confidence']:.4f}", datatype=XSD.decimal)))
 
 
 def write_rdf(entities: List[dict], triples: List[dict], out_dir: Path) -> List[Path]:

@@ -4,9 +4,10 @@ Parquet schema (`osteoheme export` writes three files):
 * entities.parquet — one row per entity mention: the fields of entities.jsonl.
 * triples.parquet — one row per relation mention: the columns of triples.csv
   (subject_* / object_* argument fields, predicate, negated, sentence_*,
-  confidence, method) plus semmed_predicate.
-* edges.parquet — one row per aggregated edge: subject, predicate, negated,
-  object (node ids as in nodes.tsv), their names and entity types,
+  confidence, method) plus semmed_predicate and subject_id / object_id (the
+  node ids of nodes.tsv, also for concepts without a CURIE).
+* edges.parquet — one row per aggregated edge: id (as in edges.tsv), subject,
+  predicate, negated, object (node ids), their names and entity types,
   semmed_predicate, biolink_predicate, evidence_count, documents (list).
 """
 
@@ -17,9 +18,10 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from .aggregate import aggregate
+from .aggregate import aggregate, node_table, statement_id
 from .extract import ENTITY_COLUMNS, TRIPLE_COLUMNS, flat_triple
-from .vocab import AGENT_TYPE, CATEGORIES, KNOWLEDGE_LEVEL, RO, biolink_edge, concept_curie, semmed_predicate
+from .vocab import (AGENT_TYPE, CATEGORIES, KNOWLEDGE_LEVEL, RO, biolink_edge, document_curie, edge_key,
+                    semmed_predicate)
 
 PRIMARY_KNOWLEDGE_SOURCE = "infores:osteoheme"  # project-local, not a registered infores id
 NODE_COLUMNS = ["id", "category", "name", "osteoheme_type"]
@@ -35,8 +37,8 @@ _INT = {"subject_start", "subject_end", "object_start", "object_end", "subject_a
         "object_anaphor_start", "object_anaphor_end", "sentence_start", "sentence_end"}
 TRIPLE_SCHEMA = pa.schema([(c, pa.int64() if c in _INT else pa.bool_() if c == "negated"
                             else pa.float64() if c == "confidence" else pa.string()) for c in TRIPLE_COLUMNS]
-                          + [("semmed_predicate", pa.string())])
-EDGE_SCHEMA = pa.schema([("subject", pa.string()), ("subject_name", pa.string()), ("subject_label", pa.string()),
+                          + [("semmed_predicate", pa.string()), ("subject_id", pa.string()), ("object_id", pa.string())])
+EDGE_SCHEMA = pa.schema([("id", pa.string()), ("subject", pa.string()), ("subject_name", pa.string()), ("subject_label", pa.string()),
                          ("predicate", pa.string()), ("negated", pa.bool_()), ("object", pa.string()),
                          ("object_name", pa.string()), ("object_label", pa.string()),
                          ("semmed_predicate", pa.string()), ("biolink_predicate", pa.string()),
@@ -45,25 +47,20 @@ EDGE_SCHEMA = pa.schema([("subject", pa.string()), ("subject_name", pa.string())
 
 def kgx_frames(entities: List[dict], triples: List[dict]):
     edges = aggregate(triples)
-    nodes = {}
-    for e in entities:
-        nodes.setdefault(concept_curie(e["concept_id"], e["label"], e["concept_name"]), (e["label"], e["concept_name"]))
-    for edge in edges:
-        nodes.setdefault(edge["subject"], (edge["subject_label"], edge["subject_name"]))
-        nodes.setdefault(edge["object"], (edge["object_label"], edge["object_name"]))
     node_rows = [{"id": k, "category": CATEGORIES[label], "name": name or k, "osteoheme_type": label}
-                 for k, (label, name) in sorted(nodes.items())]
+                 for k, (label, name) in node_table(entities, edges).items()]
     edge_rows = []
-    for i, edge in enumerate(edges, start=1):
-        m = biolink_edge(edge["predicate"])
+    for edge in edges:
+        m = biolink_edge(edge["predicate"], edge["subject_label"], edge["object_label"])
         edge_rows.append({
-            "id": f"osteoheme:edge/{i}", "subject": edge["subject"], "predicate": m["predicate"],
+            "id": "osteoheme:statement/" + statement_id(edge), "subject": edge["subject"], "predicate": m["predicate"],
             "object": edge["object"], "qualified_predicate": m["qualified_predicate"] or "",
             "object_aspect_qualifier": m["object_aspect_qualifier"] or "",
             "object_direction_qualifier": m["object_direction_qualifier"] or "",
             "negated": "true" if edge["negated"] else "false", "knowledge_level": KNOWLEDGE_LEVEL,
             "agent_type": AGENT_TYPE, "primary_knowledge_source": PRIMARY_KNOWLEDGE_SOURCE,
-            "publications": "|".join(f"osteoheme:document/{d}" for d in edge["documents"]),
+            # Percent-encoded ids: a "|" in a doc_id must not split KGX's list.
+            "publications": "|".join(document_curie(d) for d in edge["documents"]),
             "evidence_count": edge["evidence_count"], "osteoheme_predicate": edge["predicate"],
             "semmed_predicate": edge["semmed_predicate"], "ro_predicate": RO.get(edge["predicate"], "")})
     return pd.DataFrame(node_rows, columns=NODE_COLUMNS), pd.DataFrame(edge_rows, columns=EDGE_COLUMNS), edges
@@ -82,11 +79,14 @@ def write_parquet(entities: List[dict], triples: List[dict], out_dir: Path) -> L
     for t in triples:
         row = flat_triple(t)
         row["semmed_predicate"] = semmed_predicate(t["predicate"], t["object"]["label"])
+        key = edge_key(t)
+        row["subject_id"], row["object_id"] = key[0], key[3]
         rows.append(row)
-    edges = [{"subject": e["subject"], "subject_name": e["subject_name"], "subject_label": e["subject_label"],
+    edges = [{"id": "osteoheme:statement/" + statement_id(e), "subject": e["subject"], "subject_name": e["subject_name"], "subject_label": e["subject_label"],
               "predicate": e["predicate"], "negated": e["negated"], "object": e["object"],
               "object_name": e["object_name"], "object_label": e["object_label"],
-              "semmed_predicate": e["semmed_predicate"], "biolink_predicate": biolink_edge(e["predicate"])["predicate"],
+              "semmed_predicate": e["semmed_predicate"],
+              "biolink_predicate": biolink_edge(e["predicate"], e["subject_label"], e["object_label"])["predicate"],
               "evidence_count": e["evidence_count"], "documents": e["documents"]} for e in aggregate(triples)]
     out = []
     for name, data, schema in (("entities", [{k: e[k] for k in ENTITY_COLUMNS} for e in entities], ENTITY_SCHEMA),

@@ -6,8 +6,11 @@ CURIEs. The test suite checks every Biolink term here against the Biolink
 Model itself (the `biolink-model` package, offline, through `bmt`).
 """
 
+import hashlib
 import re
+import unicodedata
 from typing import Dict, Optional, Tuple
+from urllib.parse import quote
 
 BIOLINK = "https://w3id.org/biolink/vocab/"
 OSTEOHEME = "https://w3id.org/osteoheme/"
@@ -26,15 +29,30 @@ CATEGORIES: Dict[str, str] = {
 }
 
 
-def biolink_edge(predicate: str) -> Dict[str, Optional[str]]:
-    """Biolink predicate and qualifiers for one relation type (current model:
-    INCREASES/DECREASES are `affects` qualified by aspect and direction)."""
+_MOLECULAR = ("CYTOKINE", "HORMONE", "NUTRIENT")
+
+
+def biolink_edge(predicate: str, subject_label: str = "", object_label: str = "") -> Dict[str, Optional[str]]:
+    """Biolink predicate and qualifiers for one relation, chosen so the argument
+    categories fit the predicate's domain and range.
+
+    INCREASES/DECREASES are `affects` with qualified_predicate `causes` and a
+    direction; the aspect qualifier (activity_or_abundance) only for molecular
+    objects, whose aspect enum it belongs to. PREVENTS/PREDISPOSES keep their
+    Biolink predicates only for chemical subjects (their domain); other subjects
+    get the likelihood predicates, which have no domain restriction.
+    """
+    out: Dict[str, Optional[str]] = {"predicate": _PLAIN.get(predicate), "qualified_predicate": None,
+                                     "object_aspect_qualifier": None, "object_direction_qualifier": None}
     if predicate in ("INCREASES", "DECREASES"):
-        return {"predicate": "biolink:affects", "qualified_predicate": "biolink:causes",
-                "object_aspect_qualifier": "activity_or_abundance",
-                "object_direction_qualifier": "increased" if predicate == "INCREASES" else "decreased"}
-    return {"predicate": _PLAIN[predicate], "qualified_predicate": None, "object_aspect_qualifier": None,
-            "object_direction_qualifier": None}
+        out.update(predicate="biolink:affects", qualified_predicate="biolink:causes",
+                   object_direction_qualifier="increased" if predicate == "INCREASES" else "decreased")
+        if object_label in _MOLECULAR or not object_label:
+            out["object_aspect_qualifier"] = "activity_or_abundance"
+    elif predicate in ("PREVENTS", "PREDISPOSES") and subject_label and subject_label not in ("NUTRIENT", "HORMONE"):
+        out["predicate"] = ("biolink:associated_with_decreased_likelihood_of" if predicate == "PREVENTS"
+                            else "biolink:associated_with_increased_likelihood_of")
+    return out
 
 
 _PLAIN = {
@@ -42,18 +60,18 @@ _PLAIN = {
     "PREDISPOSES": "biolink:predisposes_to_condition",
     "PREVENTS": "biolink:preventative_for_condition",
     "REGULATES": "biolink:affects",  # influence without a stated direction
-    "REQUIRED_FOR": "biolink:participates_in",  # a cofactor/input takes part in the process
+    "REQUIRED_FOR": "biolink:contributes_to",  # a needed input contributes to the process
     "PRODUCES": "biolink:produces",
     "ASSOCIATED_WITH": "biolink:associated_with",
 }
 # Relation Ontology terms, where the Biolink model lists one as an exact
-# mapping of the predicate used (causes, participates in, produces), and RO's
+# mapping of the predicate used (causes, contributes to, produces), and RO's
 # positive/negative regulation for the direction-qualified `affects`.
 RO = {
     "INCREASES": "RO:0002213",  # positively regulates
     "DECREASES": "RO:0002212",  # negatively regulates
     "CAUSES": "RO:0003303",  # causes condition (Biolink exact mapping of causes)
-    "REQUIRED_FOR": "RO:0000056",  # participates in (Biolink exact mapping)
+    "REQUIRED_FOR": "RO:0002326",  # contributes to (Biolink exact mapping)
     "PRODUCES": "RO:0003000",  # produces (Biolink exact mapping)
 }
 KNOWLEDGE_LEVEL = "not_provided"
@@ -85,17 +103,39 @@ def curie_to_iri(curie: str) -> str:
     return f"https://identifiers.org/{prefix.lower()}:{local}"
 
 
+_GREEK = {"α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "κ": "kappa", "ε": "epsilon", "λ": "lambda"}
+
+
 def concept_curie(concept_id: Optional[str], label: str, name: Optional[str]) -> str:
-    """The node id: the concept's CURIE, or one in the project namespace for concepts without one."""
+    """The node id: the concept's CURIE, or one in the project namespace for concepts without one.
+
+    The local part is a readable slug of the name (Greek letters spelled out,
+    accents dropped) plus a short hash of the exact name, so "TNF-α" and
+    "TNF-β" never share a node.
+    """
     if concept_id:
         return concept_id
-    slug = re.sub(r"[^a-z0-9]+", "-", (name or "").lower()).strip("-") or "unnamed"
-    return f"osteoheme:{label.lower()}/{slug}"
+    name = " ".join((name or "").lower().split())
+    spelled = "".join(_GREEK.get(ch, ch) for ch in name)
+    ascii_ = unicodedata.normalize("NFKD", spelled).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_).strip("-") or "unnamed"
+    digest = hashlib.sha1(f"{label}:{name}".encode("utf-8")).hexdigest()[:6]
+    return f"osteoheme:{label.lower()}/{slug}-{digest}"
+
+
+def document_iri(doc_id: str) -> str:
+    """Documents live in the project namespace; the doc_id (a file stem) is percent-encoded."""
+    return OSTEOHEME + "document/" + quote(doc_id, safe="")
+
+
+def document_curie(doc_id: str) -> str:
+    return "osteoheme:document/" + quote(doc_id, safe="")
 
 
 def node_iri(curie: str) -> str:
+    """The IRI of a node id; project ids expand with the one prefix `osteoheme:` → OSTEOHEME."""
     if curie.startswith("osteoheme:"):
-        return OSTEOHEME + "concept/" + curie.split(":", 1)[1]
+        return OSTEOHEME + curie.split(":", 1)[1]
     return curie_to_iri(curie)
 
 
