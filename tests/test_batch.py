@@ -86,3 +86,25 @@ def test_batch_dask_local_cluster_equals_local_engine(nlp, tmp_path):
         extract([corpus], tmp_path / "dask", progress=False, engine="dask", scheduler=cluster.scheduler_address,
                 batch_size=3)
     same_outputs(tmp_path / "local", tmp_path / "dask")
+
+
+def test_batch_time_limit_stops_one_document(tmp_path):
+    import spacy.language
+    import osteoheme
+
+    @spacy.language.Language.component("test_slow_on_stall")
+    def slow(doc):
+        if "stall" in doc.text:
+            time.sleep(3)
+        return doc
+
+    nlp = osteoheme.load()
+    nlp.add_pipe("test_slow_on_stall", first=True)
+    (tmp_path / "a.txt").write_text("IL-6 stimulates hepcidin.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("This one would stall the run.", encoding="utf-8")
+    (tmp_path / "c.txt").write_text("Hepcidin blocks iron absorption.", encoding="utf-8")
+    start = time.time()
+    summary = extract([tmp_path], tmp_path / "o", nlp=nlp, progress=False, time_limit=0.5)
+    assert time.time() - start < 2.5
+    assert [d["doc_id"] for d in summary["per_document"]] == ["a", "c"]
+    assert "took longer than 0.5 s" in summary["errors"][0]["error"]

@@ -60,6 +60,8 @@ def extract_cli(
     engine: str = typer.Option("local", "--engine", help="local, or dask (a dask.distributed cluster)."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler",
                                             help="dask: the scheduler address, e.g. tcp://10.0.0.5:8786."),
+    time_limit: float = typer.Option(60.0, "--time-limit", help="Seconds one document may take before it is "
+                                                               "stopped and reported (local engine; 0: no limit)."),
 ) -> None:
     """Extract entities and triples from texts.
 
@@ -84,7 +86,8 @@ def extract_cli(
         local = n_process == 1 and engine == "local"
         summary = extract(paths, out, nlp=_load(config, model) if local else None, progress=not quiet,
                           reader=reader, id_field=id_field, text_field=text_field, n_process=n_process,
-                          resume=resume, config=config, model=model, engine=engine, scheduler=scheduler)
+                          resume=resume, config=config, model=model, engine=engine, scheduler=scheduler,
+                          time_limit=time_limit or None)
         if formats:
             export(out, out, formats)
     except OsteohemeError as e:

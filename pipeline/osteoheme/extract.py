@@ -10,6 +10,7 @@ input order, no timestamps.
 """
 
 import csv
+import functools
 import json
 from collections import Counter
 from pathlib import Path
@@ -108,11 +109,14 @@ def _unique(documents: Iterable[Document], errors: List[Tuple[str, str]], done: 
             yield d
 
 
-def process_batch(nlp: Language, documents: List[Document]) -> List[Dict]:
+def process_batch(nlp: Language, documents: List[Document], time_limit: Optional[float] = None) -> List[Dict]:
     """Extract one batch; one result per document: its rows, or the error that stopped it.
 
     Never raises for a bad document: spaCy's error handler records the component
-    that failed, and the other documents of the batch go on.
+    that failed, and the other documents of the batch go on. ``time_limit``
+    (seconds per document) stops a document that runs longer; it needs a
+    process's main thread (local engine), where a timer signal can interrupt
+    the work.
     """
     failed: Dict[str, str] = {}
 
@@ -135,8 +139,14 @@ def process_batch(nlp: Language, documents: List[Document]) -> List[Dict]:
     previous_default = nlp.default_error_handler
     nlp.set_error_handler(on_error)
     done: Dict[str, Dict] = {}
+    timer = _DocumentTimer(time_limit)
     try:
-        for doc in nlp.pipe(docs_in()):
+        stream = nlp.pipe(docs_in())
+        while True:
+            with timer:
+                doc = next(stream, None)
+            if doc is None:
+                break
             # osteoheme_triples already flattened the doc; a custom pipeline may lack it.
             if doc._.triples is not None and doc._.entity_records is not None:
                 ents, trips = doc._.entity_records, doc._.triples
@@ -158,6 +168,33 @@ def process_batch(nlp: Language, documents: List[Document]) -> List[Dict]:
     return results
 
 
+class _DocumentTimer:
+    """Raises TimeoutError inside whatever runs longer than the limit; spaCy's
+    error handler then records it against that document only."""
+
+    def __init__(self, limit: Optional[float]) -> None:
+        import signal
+        import threading
+        self.limit = limit if limit and hasattr(signal, "setitimer") \
+            and threading.current_thread() is threading.main_thread() else None
+        self.signal = signal
+
+    def _expired(self, signum, frame):
+        raise TimeoutError(f"took longer than {self.limit:g} s (--time-limit)")
+
+    def __enter__(self):
+        if self.limit:
+            self._previous = self.signal.signal(self.signal.SIGALRM, self._expired)
+            self.signal.setitimer(self.signal.ITIMER_REAL, self.limit)
+        return self
+
+    def __exit__(self, *exc):
+        if self.limit:
+            self.signal.setitimer(self.signal.ITIMER_REAL, 0)
+            self.signal.signal(self.signal.SIGALRM, self._previous)
+        return False
+
+
 _WORKER_NLP: Optional[Language] = None
 
 
@@ -167,11 +204,12 @@ def _worker_init(config: Optional[str], model: Optional[str]) -> None:
     _WORKER_NLP = load(config=config, model=model)
 
 
-def _worker_batch(documents: List[Document], config: Optional[str] = None, model: Optional[str] = None) -> List[Dict]:
+def _worker_batch(documents: List[Document], config: Optional[str] = None, model: Optional[str] = None,
+                  time_limit: Optional[float] = None) -> List[Dict]:
     """One batch in a worker process; the pipeline is loaded once per process, on first use."""
     if _WORKER_NLP is None:
         _worker_init(config, model)
-    return process_batch(_WORKER_NLP, documents)
+    return process_batch(_WORKER_NLP, documents, time_limit)
 
 
 def _dask_results(documents: Iterable[Document], scheduler: Optional[str], batch_size: int,
@@ -280,7 +318,7 @@ def extract(paths: Iterable[Union[str, Path]], out_dir: Union[str, Path], nlp: O
             progress: bool = True, reader: str = "auto", id_field: str = "id", text_field: str = "text",
             n_process: int = 1, resume: bool = False, shard_size: int = 1000, batch_size: int = 32,
             config: Optional[Union[str, Path]] = None, model: Optional[str] = None, engine: str = "local",
-            scheduler: Optional[str] = None) -> Dict:
+            scheduler: Optional[str] = None, time_limit: Optional[float] = 60.0) -> Dict:
     """Extract entities and triples from documents into ``out_dir``.
 
     paths: .txt files, directories or globs, JSONL, PubMed XML (.xml/.xml.gz), BioC XML/JSON, PubTator
@@ -289,6 +327,7 @@ def extract(paths: Iterable[Union[str, Path]], out_dir: Union[str, Path], nlp: O
     resume: skip documents a previous, possibly killed, run into ``out_dir`` already finished.
     engine: "local" (this machine, ``n_process`` workers) or "dask" (a dask.distributed cluster at
         ``scheduler``, e.g. "tcp://10.0.0.5:8786"; a local cluster when omitted).
+    time_limit: seconds one document may take before it is stopped and reported (local engine).
     RETURNS (dict): the run summary (also written to out_dir/summary.json).
     """
     out_dir = Path(out_dir)
@@ -311,12 +350,13 @@ def extract(paths: Iterable[Union[str, Path]], out_dir: Union[str, Path], nlp: O
             import multiprocessing
             pool = multiprocessing.get_context("spawn").Pool(
                 n_process, initializer=_worker_init, initargs=(str(config) if config else None, model))
-            results = (r for batch in pool.imap(_worker_batch, _batches(documents, batch_size)) for r in batch)
+            work = functools.partial(_worker_batch, time_limit=time_limit)
+            results = (r for batch in pool.imap(work, _batches(documents, batch_size)) for r in batch)
         else:
             if nlp is None:
                 from . import load
                 nlp = load(config=config, model=model)
-            results = (r for batch in _batches(documents, batch_size) for r in process_batch(nlp, batch))
+            results = (r for batch in _batches(documents, batch_size) for r in process_batch(nlp, batch, time_limit))
         for result in results:
             shards.add(result)
             words += result.get("words", 0)
