@@ -154,13 +154,10 @@ def _bioc_text(doc) -> str:
     return "\n".join(p.text for p in doc.passages if p.text)
 
 
-def iter_bioc_xml(paths: Iterable[Union[str, Path]], errors: ErrorList) -> Iterator[Document]:
-    """BioC XML: passages joined by line breaks (passage offsets are not kept)."""
-    from bioc import biocxml
-
+def _iter_bioc(paths: Iterable[Union[str, Path]], errors: ErrorList, open_reader, what: str) -> Iterator[Document]:
     for path in _existing(paths, errors):
         try:
-            with biocxml.iterparse(str(path)) as reader:
+            with open_reader(str(path)) as reader:
                 for doc in reader:
                     text = _bioc_text(doc)
                     if text.strip():
@@ -168,24 +165,19 @@ def iter_bioc_xml(paths: Iterable[Union[str, Path]], errors: ErrorList) -> Itera
                     else:
                         errors.append((str(path), f"{path}: BioC document {doc.id!r} has no passage text."))
         except Exception as e:  # lxml and bioc raise several types for malformed files
-            errors.append((str(path), f"{path}: not readable BioC XML ({type(e).__name__}: {e})."))
+            errors.append((str(path), f"{path}: not readable {what} ({type(e).__name__}: {e})."))
+
+
+def iter_bioc_xml(paths: Iterable[Union[str, Path]], errors: ErrorList) -> Iterator[Document]:
+    """BioC XML: passages joined by line breaks (passage offsets are not kept)."""
+    from bioc import biocxml
+    yield from _iter_bioc(paths, errors, biocxml.iterparse, "BioC XML")
 
 
 def iter_bioc_json(paths: Iterable[Union[str, Path]], errors: ErrorList) -> Iterator[Document]:
     """BioC JSON Lines (one BioC document per line)."""
     from bioc import biocjson
-
-    for path in _existing(paths, errors):
-        try:
-            with biocjson.iterreader(str(path)) as reader:
-                for doc in reader:
-                    text = _bioc_text(doc)
-                    if text.strip():
-                        yield Document(doc.id, text, f"{path}#{doc.id}")
-                    else:
-                        errors.append((str(path), f"{path}: BioC document {doc.id!r} has no passage text."))
-        except Exception as e:
-            errors.append((str(path), f"{path}: not readable BioC JSON Lines ({type(e).__name__}: {e})."))
+    yield from _iter_bioc(paths, errors, biocjson.iterreader, "BioC JSON Lines")
 
 
 def iter_pubtator(paths: Iterable[Union[str, Path]], errors: ErrorList) -> Iterator[Document]:
