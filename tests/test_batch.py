@@ -108,3 +108,30 @@ def test_batch_time_limit_stops_one_document(tmp_path):
     assert time.time() - start < 2.5
     assert [d["doc_id"] for d in summary["per_document"]] == ["a", "c"]
     assert "took longer than 0.5 s" in summary["errors"][0]["error"]
+
+
+def test_batch_resume_reports_a_failed_document_once_and_refuses_changed_input(tmp_path):
+    import pytest
+    import osteoheme
+    from osteoheme.errors import OsteohemeError
+    nlp = osteoheme.load()
+
+    @__import__("spacy").language.Language.component("test_boom_once")
+    def boom(doc):
+        if "boom" in doc.text:
+            raise RuntimeError("boom")
+        return doc
+
+    nlp.add_pipe("test_boom_once", first=True)
+    corpus = tmp_path / "docs.jsonl"
+    rows = [{"id": "a", "text": "IL-6 rises."}, {"id": "b", "text": "boom"}, {"id": "c", "text": "Iron falls."}]
+    corpus.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    plain = extract([corpus], tmp_path / "plain", nlp=nlp, progress=False)
+    extract([corpus], tmp_path / "out", nlp=nlp, progress=False)
+    resumed = extract([corpus], tmp_path / "out", nlp=nlp, progress=False, resume=True)
+    assert resumed["failed"] == plain["failed"] == 1
+    same_outputs(tmp_path / "plain", tmp_path / "out")
+    rows[0]["text"] = "IL-6 falls."
+    corpus.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    with pytest.raises(OsteohemeError, match="has changed since the run being resumed"):
+        extract([corpus], tmp_path / "out", nlp=nlp, progress=False, resume=True)

@@ -104,4 +104,18 @@ def test_readers_duplicate_ids_across_files_are_reported(nlp, tmp_path):
     (tmp_path / "x" / "same.txt").write_text("IL-6 rises.", encoding="utf-8")
     (tmp_path / "y" / "same.txt").write_text("Iron falls.", encoding="utf-8")
     summary = extract([tmp_path / "x", tmp_path / "y"], tmp_path / "o", nlp=nlp, progress=False)
-    assert summary["documents"] == 1 and "also the stem of" in summary["errors"][0]["error"]
+    assert summary["documents"] == 1 and "was already used by" in summary["errors"][0]["error"]
+
+
+def test_readers_damaged_files_keep_earlier_documents(tmp_path):
+    path = tmp_path / "docs.jsonl"
+    path.write_bytes(b'\xef\xbb\xbf{"id": "a", "text": "IL-6 rises."}\n{"id": 1, "text": "ok"}\n'
+                     b'{"id": null, "text": "x"}\n{"id": "b", "text": "caf\xe9"}\n')
+    found, errors = docs([path])
+    assert [d for d, _ in found] == ["a", "1"]  # BOM ignored; null id and the latin-1 line reported
+    assert any("must be a non-empty string or an integer" in e for _, e in errors)
+    assert any("not valid UTF-8" in e and "docs.jsonl:4" in e for _, e in errors)
+    broken = tmp_path / "broken.xml.gz"
+    broken.write_bytes(gzip.compress(PUBMED.encode())[:200])
+    found, errors = docs([broken])
+    assert errors and "PubMed" in errors[0][1]

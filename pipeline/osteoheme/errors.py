@@ -25,7 +25,12 @@ class Errors:
             "with exactly the keys id, name, type, aliases.")
     E021 = ("{path}:{line}: not a valid trigger entry ({problem}). Each line is a JSON object "
             "with the keys {keys}.")
-    E006 = "{path}: doc_id {doc_id!r} is also the stem of {other}; rename one so every doc_id is unique."
+    E006 = "{path}: doc_id {doc_id!r} was already used by {other}; every doc_id must be unique (rename one)."
+    E007 = ("{source}: document {doc_id!r} has changed since the run being resumed. --resume trusts finished "
+            "documents by doc_id; run without --resume to extract everything again.")
+    E008 = "{path}: finished outputs without summary.json cannot be resumed; run without --resume."
+    E009 = ("A pipeline object cannot be sent to worker processes: with n_process > 1 or the dask engine, "
+            "give config/model instead and each worker loads its own.")
     E012 = "{path}: no .ann files in this directory; gold is brat standoff (<doc_id>.ann + <doc_id>.txt)."
     E013 = "{path}: not a directory of brat files (<doc_id>.ann + <doc_id>.txt)."
     E030 = "{path}: no predictions for document(s) {docs}. Run `osteoheme extract` on the same texts first."

@@ -11,16 +11,17 @@ input order, no timestamps.
 
 import csv
 import functools
+import hashlib
 import json
 from collections import Counter
 from pathlib import Path
-from typing import Dict, Iterable, Iterator, List, Optional, Set, Tuple, Union
+from typing import Dict, Iterable, Iterator, List, Optional, Tuple, Union
 
 from spacy.attrs import IS_PUNCT, IS_SPACE
 from spacy.language import Language
 from tqdm import tqdm
 
-from .errors import Errors
+from .errors import Errors, OsteohemeError
 from .readers import Document, iter_documents
 from .records import doc_records
 
@@ -87,6 +88,8 @@ class _Outputs:
             part = self.out_dir / (name + ".part")
             if keep:
                 part.replace(self.out_dir / name)
+            else:
+                part.unlink(missing_ok=True)
 
 
 def _write_jsonl(path: Path, rows: Iterable[dict]) -> None:
@@ -97,7 +100,12 @@ def _write_jsonl(path: Path, rows: Iterable[dict]) -> None:
     tmp.replace(path)
 
 
-def _unique(documents: Iterable[Document], errors: List[Tuple[str, str]], done: Set[str]) -> Iterator[Document]:
+def _digest(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+def _unique(documents: Iterable[Document], errors: List[Tuple[str, str]],
+            done: Dict[str, Optional[str]]) -> Iterator[Document]:
     """Skip documents already extracted (``done``); report a second document with a doc_id already seen."""
     seen: Dict[str, str] = {}
     for d in documents:
@@ -105,67 +113,45 @@ def _unique(documents: Iterable[Document], errors: List[Tuple[str, str]], done: 
             errors.append((d.source, Errors.E006.format(path=d.source, doc_id=d.doc_id, other=seen[d.doc_id])))
             continue
         seen[d.doc_id] = d.source
-        if d.doc_id not in done:
-            yield d
+        if d.doc_id in done:
+            if done[d.doc_id] not in (None, _digest(d.text)):
+                raise OsteohemeError(Errors.E007.format(doc_id=d.doc_id, source=d.source))
+            continue
+        yield d
 
 
 def process_batch(nlp: Language, documents: List[Document], time_limit: Optional[float] = None) -> List[Dict]:
     """Extract one batch; one result per document: its rows, or the error that stopped it.
 
-    Never raises for a bad document: spaCy's error handler records the component
-    that failed, and the other documents of the batch go on. ``time_limit``
-    (seconds per document) stops a document that runs longer; it needs a
-    process's main thread (local engine), where a timer signal can interrupt
-    the work.
+    Documents go through the pipeline one at a time, so an exception or the
+    ``time_limit`` (seconds; a timer signal, so only in a process's main thread,
+    i.e. the local engine) stops that document alone and the others go on.
     """
-    failed: Dict[str, str] = {}
-
-    def on_error(proc_name, proc, docs, e):
-        for d in docs:
-            failed[d._.doc_id] = f"component {proc_name} failed: {type(e).__name__}: {e}"
-
-    def docs_in():
-        for d in documents:
-            try:
-                doc = nlp.make_doc(d.text)
-            except Exception as e:  # too long for nlp.max_length, tokenizer failure
-                failed[d.doc_id] = f"tokenizer failed: {type(e).__name__}: {e}"
-                continue
-            doc._.doc_id = d.doc_id
-            yield doc
-
-    # The handler is ours only for this batch: a caller's nlp must still raise afterwards.
-    previous = {name: proc.get_error_handler() for name, proc in nlp.pipeline if hasattr(proc, "get_error_handler")}
-    previous_default = nlp.default_error_handler
-    nlp.set_error_handler(on_error)
-    done: Dict[str, Dict] = {}
+    results = []
     timer = _DocumentTimer(time_limit)
+    # Strings a batch adds to the vocabulary are dropped after it, so a long run does not grow.
+    with nlp.memory_zone():
+        for d in documents:
+            results.append(_process_one(nlp, d, timer))
+    return results
+
+
+def _process_one(nlp: Language, d: Document, timer: "_DocumentTimer") -> Dict:
     try:
-        stream = nlp.pipe(docs_in())
-        while True:
-            with timer:
-                doc = next(stream, None)
-            if doc is None:
-                break
+        with timer:
+            doc = nlp.make_doc(d.text)
+            doc._.doc_id = d.doc_id
+            doc = nlp(doc)
             # osteoheme_triples already flattened the doc; a custom pipeline may lack it.
             if doc._.triples is not None and doc._.entity_records is not None:
                 ents, trips = doc._.entity_records, doc._.triples
             else:
-                ents, trips = doc_records(doc, doc._.doc_id)
-            done[doc._.doc_id] = {"entities": [e.to_dict() for e in ents], "triples": [t.to_dict() for t in trips],
-                                  "words": count_words(doc)}
-    finally:
-        nlp.set_error_handler(previous_default)
-        for name, proc in nlp.pipeline:
-            if name in previous:
-                proc.set_error_handler(previous[name])
-    results = []
-    for d in documents:
-        if d.doc_id in done:
-            results.append(dict(doc_id=d.doc_id, source=d.source, text=d.text, **done[d.doc_id]))
-        else:
-            results.append({"doc_id": d.doc_id, "source": d.source, "error": failed.get(d.doc_id, "not processed")})
-    return results
+                ents, trips = doc_records(doc, d.doc_id)
+            return {"doc_id": d.doc_id, "source": d.source, "text": d.text,
+                    "entities": [e.to_dict() for e in ents], "triples": [t.to_dict() for t in trips],
+                    "words": count_words(doc)}
+    except Exception as e:  # one document's failure, whatever it is, must not stop the run
+        return {"doc_id": d.doc_id, "source": d.source, "error": f"extraction failed: {type(e).__name__}: {e}"}
 
 
 class _DocumentTimer:
@@ -200,7 +186,12 @@ _WORKER_NLP: Optional[Language] = None
 
 def _worker_init(config: Optional[str], model: Optional[str]) -> None:
     global _WORKER_NLP
+    import signal
+    import threading
     from . import load
+    if threading.current_thread() is threading.main_thread():
+        # A pool worker: Ctrl-C is the parent's to handle, and it terminates the pool.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
     _WORKER_NLP = load(config=config, model=model)
 
 
@@ -259,8 +250,10 @@ class _Shards:
         self._current = None
         self._count = 0
 
-    def done_ids(self) -> Set[str]:
-        return {r["doc_id"] for r in self.rows() if "error" not in r}
+    def done(self) -> Dict[str, Optional[str]]:
+        """doc_id → text digest of every finished document (failed ones too: a run
+        that was not interrupted would have reported them once, not retried them)."""
+        return {r["doc_id"]: _digest(r["text"]) if "text" in r else None for r in self.rows()}
 
     def rows(self) -> Iterator[Dict]:
         for path in self.paths:
@@ -306,6 +299,8 @@ def _shard_existing_outputs(out_dir: Path, shards: "_Shards") -> None:
             for line in f:
                 row = json.loads(line)
                 rows[row["doc_id"]][name].append(row)
+    if not (out_dir / "summary.json").exists():
+        raise OsteohemeError(Errors.E008.format(path=out_dir))
     summary = json.loads((out_dir / "summary.json").read_text(encoding="utf-8"))
     for d in summary["per_document"]:
         rows[d["doc_id"]]["words"] = d["words"]
@@ -330,6 +325,8 @@ def extract(paths: Iterable[Union[str, Path]], out_dir: Union[str, Path], nlp: O
     time_limit: seconds one document may take before it is stopped and reported (local engine).
     RETURNS (dict): the run summary (also written to out_dir/summary.json).
     """
+    if nlp is not None and (n_process > 1 or engine == "dask"):
+        raise OsteohemeError(Errors.E009)
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     shards = _Shards(out_dir, shard_size)
@@ -339,7 +336,7 @@ def extract(paths: Iterable[Union[str, Path]], out_dir: Union[str, Path], nlp: O
         shards.remove()
         shards = _Shards(out_dir, shard_size)
     errors: List[Tuple[str, str]] = []
-    documents = _unique(iter_documents(paths, errors, reader, id_field, text_field), errors, shards.done_ids())
+    documents = _unique(iter_documents(paths, errors, reader, id_field, text_field), errors, shards.done())
     bar = tqdm(unit="doc", disable=not progress, desc="extract")
     words = 0
     pool = None
@@ -364,6 +361,11 @@ def extract(paths: Iterable[Union[str, Path]], out_dir: Union[str, Path], nlp: O
             bar.set_postfix(words=words, words_per_s=f"{words / max(bar.format_dict['elapsed'], 1e-9):,.0f}",
                             refresh=False)
         shards.seal()
+    except BaseException:
+        if pool is not None:
+            pool.terminate()
+            pool = None
+        raise
     finally:
         bar.close()
         if pool is not None:
@@ -406,5 +408,7 @@ def _assemble(out_dir: Path, shards: "_Shards", errors: List[Tuple[str, str]]) -
         "per_document": per_doc,
         "errors": [{"path": p, "error": e} for p, e in errors],
     }
-    (out_dir / "summary.json").write_text(json.dumps(summary, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    part = out_dir / "summary.json.part"
+    part.write_text(json.dumps(summary, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    part.replace(out_dir / "summary.json")
     return summary

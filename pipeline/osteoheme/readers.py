@@ -14,6 +14,7 @@ and goes on with the next one.
 import glob
 import gzip
 import json
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Dict, Iterable, Iterator, List, Tuple, Union
@@ -85,7 +86,12 @@ def iter_txt(paths: Iterable[Union[str, Path]], errors: ErrorList) -> Iterator[D
 
 
 def _open_text(path: Path):
-    return gzip.open(path, "rt", encoding="utf-8") if path.suffix == ".gz" else path.open(encoding="utf-8")
+    # utf-8-sig: a byte-order mark must not turn the first line into garbage.
+    return gzip.open(path, "rt", encoding="utf-8-sig") if path.suffix == ".gz" else path.open(encoding="utf-8-sig")
+
+
+# What a damaged file raises while it is being read: the documents before it are kept.
+_READ_ERRORS = (OSError, EOFError, UnicodeDecodeError, zlib.error)
 
 
 def _existing(paths: Iterable[Union[str, Path]], errors: ErrorList) -> Iterator[Path]:
@@ -99,25 +105,44 @@ def _existing(paths: Iterable[Union[str, Path]], errors: ErrorList) -> Iterator[
 def iter_jsonl(paths: Iterable[Union[str, Path]], errors: ErrorList, id_field: str = "id",
                text_field: str = "text") -> Iterator[Document]:
     for path in _existing(paths, errors):
-        with _open_text(path) as f:
-            for n, line in enumerate(f, start=1):
-                if not line.strip():
-                    continue
-                where = f"{path}:{n}"
-                try:
-                    row = json.loads(line)
-                    doc_id, text = row[id_field], row[text_field]
-                except json.JSONDecodeError as e:
-                    errors.append((where, f"{where}: not valid JSON ({e})."))
-                    continue
-                except (KeyError, TypeError):
-                    errors.append((where, f"{where}: no {id_field!r} and {text_field!r} fields; "
-                                          "set them with --id-field / --text-field."))
-                    continue
-                if not isinstance(text, str) or not text.strip():
-                    errors.append((where, f"{where}: document {doc_id!r} has an empty text."))
-                    continue
-                yield Document(str(doc_id), text, where)
+        try:
+            # Lines are decoded one by one, so a bad byte costs its own line, not the file.
+            with (gzip.open(path, "rb") if path.suffix == ".gz" else path.open("rb")) as f:
+                for n, raw in enumerate(f, start=1):
+                    where = f"{path}:{n}"
+                    try:
+                        line = raw.decode("utf-8-sig" if n == 1 else "utf-8")
+                    except UnicodeDecodeError as e:
+                        errors.append((where, Errors.E003.format(path=where, pos=e.start, reason=e.reason)))
+                        continue
+                    if line.strip():
+                        doc = _jsonl_document(line, where, id_field, text_field, errors)
+                        if doc is not None:
+                            yield doc
+        except _READ_ERRORS as e:
+            errors.append((str(path), f"{path}: could not be read to the end ({type(e).__name__}: {e}); "
+                                      "the documents before it were kept."))
+
+
+def _jsonl_document(line: str, where: str, id_field: str, text_field: str, errors: ErrorList):
+    try:
+        row = json.loads(line)
+        doc_id, text = row[id_field], row[text_field]
+    except json.JSONDecodeError as e:
+        errors.append((where, f"{where}: not valid JSON ({e})."))
+        return None
+    except (KeyError, TypeError):
+        errors.append((where, f"{where}: no {id_field!r} and {text_field!r} fields; "
+                              "set them with --id-field / --text-field."))
+        return None
+    # 1 and "1" would become the same id; null, floats and lists are not ids.
+    if isinstance(doc_id, bool) or not isinstance(doc_id, (str, int)) or not str(doc_id).strip():
+        errors.append((where, f"{where}: {id_field!r} must be a non-empty string or an integer, not {doc_id!r}."))
+        return None
+    if not isinstance(text, str) or not text.strip():
+        errors.append((where, f"{where}: document {doc_id!r} has an empty text."))
+        return None
+    return Document(str(doc_id), text, where)
 
 
 def iter_pubmed(paths: Iterable[Union[str, Path]], errors: ErrorList) -> Iterator[Document]:
@@ -146,7 +171,7 @@ def iter_pubmed(paths: Iterable[Union[str, Path]], errors: ErrorList) -> Iterato
                         errors.append((str(path), f"{path}: an article without PMID or text (PMID {pmid})."))
                         continue
                     yield Document(pmid, text, f"{path}#{pmid}")
-        except (etree.XMLSyntaxError, OSError, EOFError) as e:
+        except (etree.XMLSyntaxError,) + _READ_ERRORS as e:
             errors.append((str(path), f"{path}: not readable PubMed XML ({e}); the documents before it were kept."))
 
 
@@ -216,10 +241,10 @@ def guess_reader(path: Union[str, Path]) -> str:
 
 def _looks_like_bioc(path: Path) -> bool:
     try:
-        opener = gzip.open(path, "rt", encoding="utf-8") if path.suffix == ".gz" else path.open(encoding="utf-8")
+        opener = gzip.open(path, "rb") if path.suffix == ".gz" else path.open("rb")
         with opener as f:
-            return "<collection" in f.read(2048)
-    except OSError:
+            return b"<collection" in f.read(2048)
+    except Exception:  # unreadable here: the reader itself will say what is wrong
         return False
 
 
