@@ -81,3 +81,9 @@ def test_terms_abbreviations_linear_in_parentheses(nlp):
     assert len(detector.matcher(doc)) == 150
     doc = nlp("Interleukin-6 (IL-6) rose in anemia (AN). Later IL-6 fell.")
     assert [a.text for a in doc._.abbreviations].count("IL-6") == 2
+
+
+def test_terms_the_same_named_concept_is_not_an_anaphor(nlp):
+    doc = nlp("IL-6 activates osteoclasts. Adipocytes derive from the same mesenchymal stem cells (MSCs).")
+    msc = next(e for e in doc.ents if e.text == "mesenchymal stem cells")
+    assert msc.kb_id_ == "MESH:D059630" and not msc._.antecedents

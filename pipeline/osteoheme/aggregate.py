@@ -34,10 +34,18 @@ def aggregate(triples: Iterable[dict]) -> List[Dict]:
 
 
 def node_table(entities: Iterable[dict], edges: List[Dict]) -> Dict[str, tuple]:
-    """Every node id → (entity type, name), the one table both the RDF and the KGX writer use."""
+    """Every node an edge uses → (entity type, name), the one table both the RDF and the KGX writer use.
+
+    Names come from the entity mentions where there are any (the concept's
+    terminology name); mentions that take part in no edge (often generic class
+    words or anaphors) make no node.
+    """
+    used = {edge["subject"] for edge in edges} | {edge["object"] for edge in edges}
     nodes: Dict[str, tuple] = {}
     for e in entities:
-        nodes.setdefault(concept_curie(e["concept_id"], e["label"], e["concept_name"]), (e["label"], e["concept_name"]))
+        curie = concept_curie(e["concept_id"], e["label"], e["concept_name"])
+        if curie in used:
+            nodes.setdefault(curie, (e["label"], e["concept_name"]))
     for edge in edges:
         nodes.setdefault(edge["subject"], (edge["subject_label"], edge["subject_name"]))
         nodes.setdefault(edge["object"], (edge["object_label"], edge["object_name"]))

@@ -240,6 +240,11 @@ class TermRecognizer(Pipe):
             inner = ent_at.get(end - 1)
             if inner is not None and (inner.start < token.i or inner.end > end):
                 continue
+            # "the same mesenchymal stem cells" names a specific concept: no anaphor.
+            # Class concepts ("cytokines", "micronutrients") are named in the plural.
+            concept = self._concept_of(inner) if inner is not None else None
+            if concept is not None and not concept.name.endswith("s"):
+                continue
             head = doc[end - 1].lower_
             types = self.anaphor_nouns[head]
             if inner is not None:
