@@ -19,6 +19,7 @@ app = typer.Typer(
          "* `osteoheme evaluate results/ annotations/`: score predictions against brat gold\n"
          "* `osteoheme validate annotations/`: check gold files against the guidelines\n"
          "* `osteoheme export outputs/`: RDF, KGX/Biolink and Parquet from extracted triples\n"
+         "* `osteoheme report outputs/ --gold annotations/`: a static review site\n"
          "* `osteoheme stats annotations/`: corpus statistics per split\n"
          "* `osteoheme agreement annotations/ second-pass/`: inter-annotator agreement\n\n"
          "`osteoheme COMMAND --help` explains each command.",
@@ -247,6 +248,24 @@ def export_cli(
         _fail(e)
     for fmt, paths in written.items():
         typer.echo(f"{fmt}: {', '.join(paths)}")
+
+
+@app.command("report")
+def report_cli(
+    predictions: Path = typer.Argument(Path("outputs"), help="The --out directory of `osteoheme extract`."),
+    out: Path = typer.Option(Path("site"), "--out", "-o", help="Where the static site goes (index.html + one page per document)."),
+    gold: Optional[Path] = typer.Option(None, "--gold", help="brat gold: mark false positives and negatives per document."),
+) -> None:
+    """A static review site: highlighted entities, relations by sentence, gold differences, scores, concept graph.
+
+    Example: osteoheme report outputs/ --gold annotations/ --out site/   (then open site/index.html)
+    """
+    from .site import build_site
+    try:
+        info = build_site(predictions, out, gold)
+    except OsteohemeError as e:
+        _fail(e)
+    typer.echo(f"{info['documents']} document page(s) and index.html in {out}/")
 
 
 @app.command("validate")

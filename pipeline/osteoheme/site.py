@@ -1,0 +1,202 @@
+"""``osteoheme report``: a static review site for an extraction (no server, no network).
+
+Per document: the text with entity highlights (spaCy's displaCy: one colour
+per type, State as ↑/↓ on the label, concept name and id on hover), the
+relations listed by sentence, and — with gold — false positives and false
+negatives beside the gold. A corpus page: scores per split and type, F1 bar
+charts, the aggregated concept graph, counts. Pictures are inline PNGs
+(matplotlib, networkx layout), so every page opens from the file system.
+"""
+
+import base64
+import html
+import io
+import json
+import re
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Dict, List, Optional, Union
+
+from .aggregate import aggregate
+from .errors import Errors
+from .jsonl import iter_jsonl
+from .schema import ENTITY_TYPES
+from .vocab import node_iri
+
+COLORS = {"CYTOKINE": "#f4a261", "HORMONE": "#e9c46a", "NUTRIENT": "#8ecae6", "EFFECT": "#b5e48c",
+          "DISEASE": "#ff8fa3", "CELL": "#cdb4db", "ANATOMY": "#d4a373"}
+PREDICATE_COLORS = {"INCREASES": "#2a9d8f", "DECREASES": "#e76f51", "CAUSES": "#d62828", "PREDISPOSES": "#f77f00",
+                    "PREVENTS": "#4361ee", "REGULATES": "#6c757d", "REQUIRED_FOR": "#7209b7",
+                    "PRODUCES": "#8d6e63", "ASSOCIATED_WITH": "#adb5bd"}
+_STATE_MARK = {"Increased": " ↑", "Decreased": " ↓", None: ""}
+_CSS = """body{font-family:system-ui,sans-serif;max-width:70rem;margin:2rem auto;padding:0 1rem;color:#222}
+table{border-collapse:collapse;margin:1rem 0}td,th{border:1px solid #ccc;padding:.25rem .5rem;text-align:left}
+.fp{background:#ffe3e3}.fn{background:#fff3bf}.neg{text-decoration:line-through}
+.entities{border:1px solid #eee;padding:1rem;white-space:pre-wrap}img{max-width:100%}"""
+
+
+def _page(title: str, body: str) -> str:
+    return (f"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{html.escape(title)}</title>"
+            f"<style>{_CSS}</style></head><body>{body}</body></html>\n")
+
+
+def _png(fig) -> str:
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=110, bbox_inches="tight", metadata={"Software": None})
+    return "data:image/png;base64," + base64.b64encode(buf.getvalue()).decode("ascii")
+
+
+def _highlight(text: str, entities: List[dict]) -> str:
+    from spacy import displacy
+    ents = [{"start": e["start"], "end": e["end"], "label": e["label"] + _STATE_MARK[e["state"]],
+             "kb_id": e["concept_id"] or "", "kb_url": node_iri(e["concept_id"]) if e["concept_id"] else "#"}
+            for e in entities]
+    colors = {label + mark: color for label, color in COLORS.items() for mark in _STATE_MARK.values()}
+    markup = displacy.render({"text": text, "ents": ents, "title": None}, style="ent", manual=True,
+                             options={"colors": colors}, page=False)
+    # displaCy has no hover text: give each highlight, in order, its concept name and State.
+    titles = iter(html.escape(f"{e['concept_name'] or e['text']} ({e['label']}"
+                              f"{', ' + e['state'] if e['state'] else ''})", quote=True) for e in entities)
+    return re.sub(r'<mark class="entity"', lambda m: f'<mark class="entity" title="{next(titles)}"', markup)
+
+
+def _graph_png(edges: List[Dict], title: str) -> Optional[str]:
+    if not edges:
+        return None
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    import networkx as nx
+
+    g = nx.MultiDiGraph()
+    for e in edges:
+        g.add_node(e["subject"], label=e["subject_name"], type=e["subject_label"])
+        g.add_node(e["object"], label=e["object_name"], type=e["object_label"])
+        g.add_edge(e["subject"], e["object"], predicate=e["predicate"], negated=e["negated"], n=e["evidence_count"])
+    pos = nx.spring_layout(g, seed=7, k=1.2 / max(1, len(g) ** 0.5))
+    fig, ax = plt.subplots(figsize=(12, 9))
+    nx.draw_networkx_nodes(g, pos, ax=ax, node_size=260,
+                           node_color=[COLORS[g.nodes[n]["type"]] for n in g.nodes])
+    for u, v, data in g.edges(data=True):
+        nx.draw_networkx_edges(g, pos, edgelist=[(u, v)], ax=ax, width=0.8 + 0.8 * data["n"],
+                               edge_color=PREDICATE_COLORS[data["predicate"]],
+                               style="dashed" if data["negated"] else "solid", arrows=True, arrowsize=8)
+    nx.draw_networkx_labels(g, pos, ax=ax, font_size=7, labels={n: g.nodes[n]["label"] or n for n in g.nodes})
+    ax.set_title(title + " (colour: predicate; dashed: negated; width: evidence)")
+    ax.axis("off")
+    data = _png(fig)
+    plt.close(fig)
+    return data
+
+
+def _bar_png(scores: Dict[str, float], title: str) -> str:
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    fig, ax = plt.subplots(figsize=(7, 3))
+    ax.bar(list(scores), list(scores.values()), color="#457b9d")
+    ax.set_ylim(0, 1)
+    ax.set_ylabel("F1")
+    ax.set_title(title)
+    ax.tick_params(axis="x", rotation=45)
+    data = _png(fig)
+    plt.close(fig)
+    return data
+
+
+def build_site(pred_dir: Union[str, Path], out_dir: Union[str, Path], gold_dir: Optional[Union[str, Path]] = None) -> Dict:
+    """Write the review site; RETURNS {"pages": [...], "documents": n}."""
+    from .brat import read_brat_dir
+    from .evaluate import evaluate
+
+    pred_dir, out_dir = Path(pred_dir), Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    texts = {row["doc_id"]: row["text"] for _, row in iter_jsonl(pred_dir / "texts.jsonl", missing=Errors.E032)}
+    entities: Dict[str, List[dict]] = defaultdict(list)
+    for _, row in iter_jsonl(pred_dir / "entities.jsonl", missing=Errors.E032):
+        entities[row["doc_id"]].append(row)
+    triples: Dict[str, List[dict]] = defaultdict(list)
+    for _, row in iter_jsonl(pred_dir / "triples.jsonl", missing=Errors.E032):
+        triples[row["doc_id"]].append(row)
+    gold = read_brat_dir(gold_dir) if gold_dir else {}
+    pages = []
+    for doc_id, text in texts.items():
+        result = None
+        if doc_id in gold:
+            result = evaluate(entities[doc_id], triples[doc_id], {doc_id: gold[doc_id]}, per_document=False)
+        body = _document_body(doc_id, text, entities[doc_id], triples[doc_id], result)
+        name = f"doc-{_slug(doc_id)}.html"
+        (out_dir / name).write_text(_page(doc_id, body), encoding="utf-8")
+        pages.append((doc_id, name))
+    (out_dir / "index.html").write_text(_page("osteoheme review", _index_body(pred_dir, pages, entities, triples)),
+                                        encoding="utf-8")
+    return {"pages": ["index.html"] + [p for _, p in pages], "documents": len(pages)}
+
+
+def _slug(doc_id: str) -> str:
+    return re.sub(r"[^A-Za-z0-9._-]+", "_", doc_id)
+
+
+def _document_body(doc_id: str, text: str, ents: List[dict], trips: List[dict], result: Optional[Dict]) -> str:
+    parts = [f"<p><a href=\"index.html\">← corpus</a></p><h1>{html.escape(doc_id)}</h1>",
+             "<h2>Entities</h2>", _highlight(text, ents), "<h2>Relations by sentence</h2>"]
+    by_sentence: Dict[tuple, List[dict]] = defaultdict(list)
+    for t in trips:
+        by_sentence[(t["sentence"]["start"], t["sentence"]["text"])].append(t)
+    for k, ((start, sentence), rows) in enumerate(sorted(by_sentence.items())):
+        parts.append(f"<h3 id=\"s{start}\">Sentence {k + 1}</h3><p>{html.escape(sentence)}</p><table class=\"triples\">"
+                     "<tr><th>subject</th><th>predicate</th><th>object</th><th>confidence</th><th>method</th></tr>")
+        for t in rows:
+            neg = " class=\"neg\"" if t["negated"] else ""
+            parts.append(f"<tr class=\"triple\"><td>{html.escape(t['subject']['text'])}</td>"
+                         f"<td{neg}>{'NOT ' if t['negated'] else ''}{t['predicate']}</td>"
+                         f"<td>{html.escape(t['object']['text'])}</td><td>{t['confidence']:.2f}</td>"
+                         f"<td>{html.escape(t['method'])}</td></tr>")
+        parts.append("</table>")
+    if result is not None:
+        parts.append("<h2>Against the gold</h2>")
+        for view, key in (("Entities", "entities"), ("Relations", "relations")):
+            parts.append(f"<h3>{view}</h3><table class=\"gold-diff\"><tr><th>kind</th><th>item</th><th>sentence</th></tr>")
+            for kind, css in (("false_positives", "fp"), ("false_negatives", "fn")):
+                for err in result[key]["errors"][kind]:
+                    item = (f"{err['label']}: {err['text']}" if key == "entities"
+                            else f"{err['subject']} {err['label']} {err['object']}")
+                    parts.append(f"<tr class=\"{css}\"><td>{kind.replace('_', ' ')}</td><td>{html.escape(item)}</td>"
+                                 f"<td>{html.escape(err.get('sentence', ''))}</td></tr>")
+            parts.append("</table>")
+    graph = _graph_png(aggregate(trips), doc_id)
+    if graph:
+        parts.append(f"<h2>Concept graph</h2><img class=\"graph\" alt=\"concept graph\" src=\"{graph}\">")
+    return "".join(parts)
+
+
+def _index_body(pred_dir: Path, pages, entities, trips) -> str:
+    parts = ["<h1>osteoheme review</h1>"]
+    n_ents = sum(len(v) for v in entities.values())
+    n_trips = sum(len(v) for v in trips.values())
+    labels = Counter(e["label"] for v in entities.values() for e in v)
+    parts.append(f"<p>{len(pages)} documents, {n_ents} entity mentions, {n_trips} triples.</p><table class=\"counts\">"
+                 + "".join(f"<tr><td>{t}</td><td>{labels.get(t, 0)}</td></tr>" for t in ENTITY_TYPES) + "</table>")
+    for path in sorted(pred_dir.glob("evaluation*.json")):
+        result = json.loads(path.read_text(encoding="utf-8"))
+        name = path.stem.replace("evaluation", "all documents").replace("all documents-", "split ")
+        parts.append(f"<h2>Scores: {html.escape(name)}</h2><table class=\"scores\"><tr><th>view</th><th>P</th>"
+                     "<th>R</th><th>F1</th></tr>")
+        for view, s in (("entities (lenient)", result["entities"]["lenient"]["ALL"]),
+                        ("relation mentions (strict)", result["relations"]["strict"]["ALL"]),
+                        ("document concepts", result["concept_triples"]["ALL"])):
+            parts.append(f"<tr><td>{view}</td><td>{s['p']:.3f}</td><td>{s['r']:.3f}</td><td>{s['f']:.3f}</td></tr>")
+        parts.append("</table>")
+        ent_f = {t: result["entities"]["lenient"][t]["f"] for t in ENTITY_TYPES}
+        rel_f = {k: v["f"] for k, v in result["concept_triples"].items() if k not in ("ALL", "errors")}
+        parts.append(f"<img class=\"chart\" alt=\"entity F1 per type\" src=\"{_bar_png(ent_f, name + ': entity F1')}\">")
+        if rel_f:
+            parts.append(f"<img class=\"chart\" alt=\"relation F1 per type\" "
+                         f"src=\"{_bar_png(rel_f, name + ': relation F1 (document level)')}\">")
+    all_triples = [t for v in trips.values() for t in v]
+    graph = _graph_png(aggregate(all_triples), "corpus")
+    if graph:
+        parts.append(f"<h2>Concept graph</h2><img class=\"graph\" alt=\"corpus concept graph\" src=\"{graph}\">")
+    parts.append("<h2>Documents</h2><ul>" + "".join(
+        f"<li><a class=\"doc\" href=\"{p}\">{html.escape(d)}</a></li>" for d, p in pages) + "</ul>")
+    return "".join(parts)
