@@ -78,12 +78,10 @@ def extract_cli(
     errors.jsonl; the other documents are still written. Exit status 1 if any
     document failed.
     """
-    from .export import FORMATS, export
+    from .export import check_formats, export
     from .extract import extract
-    unknown = [f for f in formats if f not in FORMATS]
-    if unknown:
-        _fail(OsteohemeError(f"unknown format(s) {', '.join(unknown)}; choose from {', '.join(FORMATS)}."))
     try:
+        check_formats(formats)
         local = n_process == 1 and engine == "local"
         summary = extract(paths, out, nlp=_load(config, model) if local else None, progress=not quiet,
                           reader=reader, id_field=id_field, text_field=text_field, n_process=n_process,
@@ -238,11 +236,9 @@ def export_cli(
     mentions becomes one edge with its evidence count and every provenance
     record. Negated statements are never asserted as plain RDF facts.
     """
-    from .export import FORMATS, export
-    unknown = [f for f in formats if f not in FORMATS]
-    if unknown:
-        _fail(OsteohemeError(f"unknown format(s) {', '.join(unknown)}; choose from {', '.join(FORMATS)}."))
+    from .export import check_formats, export
     try:
+        check_formats(formats)
         written = export(predictions, out, formats)
     except OsteohemeError as e:
         _fail(e)

@@ -7,10 +7,16 @@ spaCy objects: RDF (Turtle, N-Triples), KGX TSV and Parquet.
 from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Union
 
-from .errors import Errors
+from .errors import Errors, OsteohemeError
 from .jsonl import iter_jsonl
 
 FORMATS = ("rdf", "kgx", "parquet")
+
+
+def check_formats(formats: Iterable[str]) -> None:
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown:
+        raise OsteohemeError(f"unknown format(s) {', '.join(unknown)}; choose from {', '.join(FORMATS)}.")
 
 
 def export(pred_dir: Union[str, Path], out_dir: Optional[Union[str, Path]] = None,

@@ -107,7 +107,7 @@ def _bar_png(scores: Dict[str, float], title: str) -> str:
 def build_site(pred_dir: Union[str, Path], out_dir: Union[str, Path], gold_dir: Optional[Union[str, Path]] = None) -> Dict:
     """Write the review site; RETURNS {"pages": [...], "documents": n}."""
     from .brat import read_brat_dir
-    from .evaluate import evaluate
+    from .evaluate import ConceptNormalizer, evaluate
 
     pred_dir, out_dir = Path(pred_dir), Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -119,11 +119,13 @@ def build_site(pred_dir: Union[str, Path], out_dir: Union[str, Path], gold_dir: 
     for _, row in iter_jsonl(pred_dir / "triples.jsonl", missing=Errors.E032):
         triples[row["doc_id"]].append(row)
     gold = read_brat_dir(gold_dir) if gold_dir else {}
+    normalizer = ConceptNormalizer() if gold else None  # the terminology is read once, not per page
     pages = []
     for doc_id, text in texts.items():
         result = None
         if doc_id in gold:
-            result = evaluate(entities[doc_id], triples[doc_id], {doc_id: gold[doc_id]}, per_document=False)
+            result = evaluate(entities[doc_id], triples[doc_id], {doc_id: gold[doc_id]}, normalizer,
+                              per_document=False)
         body = _document_body(doc_id, text, entities[doc_id], triples[doc_id], result)
         name = f"doc-{_slug(doc_id)}.html"
         (out_dir / name).write_text(_page(doc_id, body), encoding="utf-8")

@@ -30,7 +30,7 @@ from .. import _extensions  # noqa: F401  (registers Span._ attributes)
 from ..errors import Errors, OsteohemeError
 from ..terminology import (DEFAULT_TERMINOLOGY, Concept, concept_from_dict, is_case_sensitive, iter_surface_forms,
                            read_terminology)
-from ..grammar import concept_key, one_per_concept
+from ..grammar import concept_key, is_separator_run, one_per_concept
 from ..words import DETERMINERS, SEPARATORS
 
 # Process nouns that form an EFFECT with an of-complement or a compound
@@ -307,8 +307,7 @@ def _coordinated_before(candidates: List[Span], k: int) -> List[Span]:
     doc = candidates[k].doc
     group = [candidates[k]]
     for prev in reversed(candidates[:k]):
-        between = doc[prev.end:group[0].start]
-        if len(between) > 4 or not all(t.lower_ in SEPARATORS for t in between):
+        if not is_separator_run(doc[prev.end:group[0].start]):
             break
         group.insert(0, prev)
     return group
