@@ -32,7 +32,7 @@ _STATE_MARK = {"Increased": " ↑", "Decreased": " ↓", None: ""}
 _CSS = """body{font-family:system-ui,sans-serif;max-width:70rem;margin:2rem auto;padding:0 1rem;color:#222}
 table{border-collapse:collapse;margin:1rem 0}td,th{border:1px solid #ccc;padding:.25rem .5rem;text-align:left}
 .fp{background:#ffe3e3}.fn{background:#fff3bf}.neg{text-decoration:line-through}
-.entities{border:1px solid #eee;padding:1rem;white-space:pre-wrap}img{max-width:100%}"""
+.entities{border:1px solid #eee;padding:1rem}img{max-width:100%}"""
 
 
 def _page(title: str, body: str) -> str:
@@ -73,16 +73,31 @@ def _graph_png(edges: List[Dict], title: str) -> Optional[str]:
         g.add_node(e["subject"], label=e["subject_name"], type=e["subject_label"])
         g.add_node(e["object"], label=e["object_name"], type=e["object_label"])
         g.add_edge(e["subject"], e["object"], predicate=e["predicate"], negated=e["negated"], n=e["evidence_count"])
-    pos = nx.spring_layout(g, seed=7, k=1.2 / max(1, len(g) ** 0.5))
-    fig, ax = plt.subplots(figsize=(12, 9))
-    nx.draw_networkx_nodes(g, pos, ax=ax, node_size=260,
-                           node_color=[COLORS[g.nodes[n]["type"]] for n in g.nodes])
+    # Kamada-Kawai spreads hubs apart where a spring layout piles them in the middle.
+    pos = nx.kamada_kawai_layout(nx.Graph(g)) if len(g) > 2 else nx.spring_layout(g, seed=7)
+    degree = dict(g.degree())
+    big = len(g) > 40
+    fig, ax = plt.subplots(figsize=(16, 12) if big else (10, 7.5))
+    nx.draw_networkx_nodes(g, pos, ax=ax, node_size=[120 + 40 * min(degree[n], 20) for n in g.nodes],
+                           node_color=[COLORS[g.nodes[n]["type"]] for n in g.nodes], edgecolors="#555",
+                           linewidths=0.5)
     for u, v, data in g.edges(data=True):
-        nx.draw_networkx_edges(g, pos, edgelist=[(u, v)], ax=ax, width=0.8 + 0.8 * data["n"],
-                               edge_color=PREDICATE_COLORS[data["predicate"]],
+        nx.draw_networkx_edges(g, pos, edgelist=[(u, v)], ax=ax, width=0.6 + 0.6 * min(data["n"], 8),
+                               edge_color=PREDICATE_COLORS[data["predicate"]], alpha=0.75,
                                style="dashed" if data["negated"] else "solid", arrows=True, arrowsize=8)
-    nx.draw_networkx_labels(g, pos, ax=ax, font_size=7, labels={n: g.nodes[n]["label"] or n for n in g.nodes})
-    ax.set_title(title + " (colour: predicate; dashed: negated; width: evidence)")
+    # On the corpus graph only hubs are named; every name is in the triples table below it.
+    labels = {n: g.nodes[n]["label"] or n for n in g.nodes if not big or degree[n] >= 4}
+    nx.draw_networkx_labels(g, pos, ax=ax, font_size=8, labels=labels,
+                            bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.7})
+    from matplotlib.lines import Line2D
+    used_p = sorted({d["predicate"] for _, _, d in g.edges(data=True)})
+    used_t = [t for t in COLORS if any(g.nodes[n]["type"] == t for n in g.nodes)]
+    handles = ([Line2D([], [], color=PREDICATE_COLORS[p], lw=2, label=p.lower().replace("_", " ")) for p in used_p]
+               + [Line2D([], [], color="#555", lw=1.5, ls="--", label="negated")]
+               + [Line2D([], [], marker="o", ls="", markerfacecolor=COLORS[t], markeredgecolor="#555", markersize=9,
+                         label=t.lower()) for t in used_t])
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=8)
+    ax.set_title(f"{title}: {len(g)} concepts, {g.number_of_edges()} relations (edge width: evidence)")
     ax.axis("off")
     data = _png(fig)
     plt.close(fig)
@@ -147,13 +162,15 @@ def _document_body(doc_id: str, text: str, ents: List[dict], trips: List[dict], 
         by_sentence[(t["sentence"]["start"], t["sentence"]["text"])].append(t)
     for k, ((start, sentence), rows) in enumerate(sorted(by_sentence.items())):
         parts.append(f"<h3 id=\"s{start}\">Sentence {k + 1}</h3><p>{html.escape(sentence)}</p><table class=\"triples\">"
-                     "<tr><th>subject</th><th>predicate</th><th>object</th><th>confidence</th><th>method</th></tr>")
+                     "<tr><th>subject</th><th>predicate</th><th>object</th><th>confidence</th><th>method</th>"
+                     "<th>sentence</th></tr>")
         for t in rows:
             neg = " class=\"neg\"" if t["negated"] else ""
             parts.append(f"<tr class=\"triple\"><td>{html.escape(t['subject']['text'])}</td>"
                          f"<td{neg}>{'NOT ' if t['negated'] else ''}{t['predicate']}</td>"
                          f"<td>{html.escape(t['object']['text'])}</td><td>{t['confidence']:.2f}</td>"
-                         f"<td>{html.escape(t['method'])}</td></tr>")
+                         f"<td>{html.escape(t['method'])}</td><td><a class=\"sentence\" href=\"#s{start}\">"
+                         f"{k + 1}</a></td></tr>")
         parts.append("</table>")
     if result is not None:
         parts.append("<h2>Against the gold</h2>")
@@ -170,6 +187,21 @@ def _document_body(doc_id: str, text: str, ents: List[dict], trips: List[dict], 
     if graph:
         parts.append(f"<h2>Concept graph</h2><img class=\"graph\" alt=\"concept graph\" src=\"{graph}\">")
     return "".join(parts)
+
+
+def _edge_table(edges: List[Dict], pages: Dict[str, str]) -> str:
+    """The aggregated triples, each with links to the sentences that state it."""
+    parts = ["<h2>Triples</h2><table class=\"edges\"><tr><th>subject</th><th>predicate</th><th>object</th>"
+             "<th>evidence</th></tr>"]
+    for e in edges:
+        links = " ".join(f"<a class=\"evidence\" href=\"{pages[t['doc_id']]}#s{t['sentence']['start']}\" "
+                         f"title=\"{html.escape(t['sentence']['text'], quote=True)}\">{html.escape(t['doc_id'])}</a>"
+                         for t in e["evidence"])
+        neg = " class=\"neg\"" if e["negated"] else ""
+        parts.append(f"<tr class=\"edge\"><td>{html.escape(e['subject_name'] or e['subject'])}</td>"
+                     f"<td{neg}>{'NOT ' if e['negated'] else ''}{e['predicate']}</td>"
+                     f"<td>{html.escape(e['object_name'] or e['object'])}</td><td>{links}</td></tr>")
+    return "".join(parts) + "</table>"
 
 
 def _index_body(pred_dir: Path, pages, entities, trips) -> str:
@@ -195,10 +227,11 @@ def _index_body(pred_dir: Path, pages, entities, trips) -> str:
         if rel_f:
             parts.append(f"<img class=\"chart\" alt=\"relation F1 per type\" "
                          f"src=\"{_bar_png(rel_f, name + ': relation F1 (document level)')}\">")
-    all_triples = [t for v in trips.values() for t in v]
-    graph = _graph_png(aggregate(all_triples), "corpus")
+    edges = aggregate(t for v in trips.values() for t in v)
+    graph = _graph_png(edges, "corpus")
     if graph:
         parts.append(f"<h2>Concept graph</h2><img class=\"graph\" alt=\"corpus concept graph\" src=\"{graph}\">")
+    parts.append(_edge_table(edges, dict(pages)))
     parts.append("<h2>Documents</h2><ul>" + "".join(
         f"<li><a class=\"doc\" href=\"{p}\">{html.escape(d)}</a></li>" for d, p in pages) + "</ul>")
     return "".join(parts)
