@@ -24,6 +24,8 @@ def main() -> None:
     parser.add_argument("--words", type=int, default=1_000_000, help="at least this many words (default 1M)")
     parser.add_argument("--corpus", type=Path, default=ROOT / "corpus")
     parser.add_argument("--batch-size", type=int, default=64)
+    parser.add_argument("--config", default=None,
+                        help="a config file or packaged pipeline: rules, parser, parser-ner (default: default.cfg)")
     args = parser.parse_args()
 
     files, _ = find_texts([args.corpus])
@@ -34,7 +36,7 @@ def main() -> None:
     words = per_copy * copies
 
     start = time.perf_counter()
-    nlp = osteoheme.load()
+    nlp = osteoheme.load(config=args.config)
     load_s = time.perf_counter() - start
 
     start = time.perf_counter()
@@ -48,7 +50,7 @@ def main() -> None:
         "documents": len(docs), "words": words, "seconds": round(elapsed, 2),
         "words_per_second": round(words / elapsed), "load_seconds": round(load_s, 2),
         "peak_rss_mb": round(peak_mb), "entities": n_ents, "triples": n_triples,
-        "python": sys.version.split()[0],
+        "pipeline": args.config or "default", "python": sys.version.split()[0],
     }
     print(json.dumps(result, indent=2))
 

@@ -9,14 +9,26 @@ from .records import EntityRecord, TripleRecord, doc_records
 
 __version__ = "0.1.0"
 DEFAULT_CONFIG = Path(__file__).parent / "default.cfg"
+TRAINED_DIR = Path(__file__).parent / "resources" / "models"
+# Trained components shipped in TRAINED_DIR, each a saved spaCy pipeline: its
+# components join the rules after the named one.
+TRAINED = {
+    "genia_syntax": "osteoheme_sentencizer",  # tok2vec, tagger, parser trained on the GENIA treebank
+    "corpus_ner": "osteoheme_terms",  # ner trained on the corpus train split: adds what the terminology misses
+}
+# The packaged pipelines: default.cfg with [osteoheme] trained set to these.
+PIPELINES = {"rules": [], "parser": ["genia_syntax"], "parser-ner": ["genia_syntax", "corpus_ner"]}
 
 
 def load(config: Optional[Union[str, Path]] = None, model: Optional[str] = None):
     """The osteoheme pipeline as a spaCy ``Language``.
 
-    config (path): a pipeline config; the packaged default.cfg if omitted.
+    config (path or str): a pipeline config file, or the name of a packaged
+        pipeline ("rules", "parser", "parser-ner"); the packaged default.cfg
+        if omitted.
     model (str): an installed scispaCy model (e.g. "en_core_sci_sm") whose
-        tokenizer, tagger and parser run before osteoheme's components.
+        tokenizer, tagger and parser run before osteoheme's components,
+        instead of the shipped GENIA tagger and parser.
     RETURNS (Language): initialized and ready: ``nlp(text)``.
     """
     import spacy
@@ -24,10 +36,13 @@ def load(config: Optional[Union[str, Path]] = None, model: Optional[str] = None)
 
     from . import components  # noqa: F401  (registers the factories)
 
-    cfg = load_config(config or DEFAULT_CONFIG)
+    cfg = _read_config(config)
+    trained = list(cfg.get("osteoheme", {}).get("trained", []))
     if model is None:
         nlp = load_model_from_config(cfg, auto_fill=True, validate=True)
         nlp.initialize()
+        for name in trained:
+            _add_trained(nlp, name)
     else:
         try:
             nlp = spacy.load(model, exclude=["ner"])
@@ -41,8 +56,36 @@ def load(config: Optional[Union[str, Path]] = None, model: Optional[str] = None)
         init = cfg.get("initialize", {}).get("components", {})
         for name in ("osteoheme_terms", "osteoheme_relations"):
             nlp.get_pipe(name).initialize(**{k: v for k, v in init.get(name, {}).items() if v is not None})
+        for name in trained:
+            if name != "genia_syntax":  # the model brings its own tagger and parser
+                _add_trained(nlp, name)
     nlp.max_length = cfg.get("osteoheme", {}).get("max_length", nlp.max_length)
     return nlp
+
+
+def _read_config(config):
+    from spacy.util import load_config
+
+    if config is None:
+        return load_config(DEFAULT_CONFIG)
+    if str(config) in PIPELINES and not Path(config).exists():
+        return load_config(DEFAULT_CONFIG, overrides={"osteoheme.trained": PIPELINES[str(config)]})
+    if not Path(config).exists():
+        raise OsteohemeError(Errors.E051.format(name=str(config), names=", ".join(PIPELINES)))
+    return load_config(config)
+
+
+def _add_trained(nlp, name: str) -> None:
+    import spacy
+
+    path = TRAINED_DIR / name
+    if name not in TRAINED or not (path / "config.cfg").exists():
+        raise OsteohemeError(Errors.E052.format(name=name, path=TRAINED_DIR, names=", ".join(TRAINED)))
+    source = spacy.load(path)
+    after = TRAINED[name]
+    for component in source.pipe_names:
+        nlp.add_pipe(component, source=source, after=after)
+        after = component
 
 
 __all__ = ["load", "OsteohemeError", "EntityRecord", "TripleRecord", "doc_records", "__version__"]

@@ -40,3 +40,6 @@ class Errors:
             "(osteoheme.load() does this for you).")
     E050 = ("Model {model!r} is not installed ({reason}). Leave out --model to use the default pipeline, "
             "which needs no model.")
+    E051 = ("Unknown pipeline {name!r}: give a config file or one of the packaged pipelines: {names}.")
+    E052 = ("Trained component {name!r} is not shipped in {path}. Known: {names}. A broken install? "
+            "Reinstall osteoheme, or retrain it with training/project.yml.")

@@ -13,6 +13,7 @@ One Doc per abstract with the gold sentence boundaries set.
 """
 
 import gzip
+import sys
 import tarfile
 import xml.etree.ElementTree as ET
 from collections import OrderedDict
@@ -20,6 +21,8 @@ from pathlib import Path
 
 import spacy
 import typer
+
+sys.path.insert(0, str(Path(__file__).parent))
 from spacy.tokens import Doc, DocBin
 
 # The treebank XML spells some Penn Treebank tags as names.
@@ -93,6 +96,18 @@ def ud_doc(vocab, sentences) -> Doc:
     return Doc(vocab, words=words, tags=tags, heads=heads, deps=deps, sent_starts=starts)
 
 
+def converted_doc(vocab, sentences) -> Doc:
+    words, tags, heads, deps, starts = [], [], [], [], []
+    for sent_words, sent_tags, sent_heads, sent_deps in sentences:
+        offset = len(words)
+        words += sent_words
+        tags += sent_tags
+        heads += [offset + h for h in sent_heads]
+        deps += sent_deps
+        starts += [i == 0 for i in range(len(sent_words))]
+    return Doc(vocab, words=words, tags=tags, heads=heads, deps=deps, sent_starts=starts)
+
+
 def pos_doc(vocab, sentences) -> Doc:
     words = [w for s in sentences for w, _, _ in s]
     tags = [t for s in sentences for _, t, _ in s]
@@ -104,6 +119,9 @@ def main(
     genia_dir: Path = typer.Argument(..., help="Folder with the GENIA files (training/assets/genia)"),
     out_dir: Path = typer.Argument(..., help="Where to write train/dev/test .spacy"),
     held_out: int = typer.Option(300, help="Sentences of UD dev (whole abstracts, from its end) kept for tuning"),
+    converted: bool = typer.Option(False, "--converted/--no-converted",
+                                   help="Give the abstracts without UD trees dependency trees converted from their "
+                                        "constituency trees (scripts/constituency_to_ud.py), so they train the parser too"),
     ud_copies: int = typer.Option(3, help="Times each abstract with trees enters train.spacy, so the parser, "
                                           "which only learns from those, gets a fair share of the updates"),
 ):
@@ -130,17 +148,25 @@ def main(
                 train.add(doc)
             n_ud += len(sentences)
     ud_pmids = set(future) | set(dev)
+    trees = {}
+    if converted:
+        from constituency_to_ud import read_converted
+        trees = read_converted(genia_dir / "genia_treebank_v1_xml.tar.gz")
     for pmid, sentences in xml.items():
         if pmid in excluded or pmid in ud_pmids:
             continue
-        train.add(pos_doc(vocab, sentences))
+        if pmid in trees and [[w for w, _, _ in s] for s in sentences] == [s[0] for s in trees[pmid]]:
+            train.add(converted_doc(vocab, trees[pmid]))
+        else:
+            train.add(pos_doc(vocab, sentences))
         n_pos += len(sentences)
     out_dir.mkdir(parents=True, exist_ok=True)
     train.to_disk(out_dir / "train.spacy")
     DocBin(docs=[ud_doc(vocab, s) for s in tuning.values()]).to_disk(out_dir / "dev.spacy")
     DocBin(docs=[ud_doc(vocab, s) for s in test.values()]).to_disk(out_dir / "test.spacy")
     n_test = sum(len(s) for s in test.values())
-    print(f"train: {n_ud} sentences with trees (x{ud_copies}) + {n_pos} with POS only; "
+    print(f"train: {n_ud} sentences with UD trees (x{ud_copies}) + {n_pos} with "
+          f"{'converted trees' if converted else 'POS only'}; "
           f"dev (tuning): {kept} sentences; test: {n_test} sentences ({len(test)} abstracts, excluded)")
 
 

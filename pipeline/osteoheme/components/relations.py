@@ -14,6 +14,9 @@ its arguments among the sentence's entity mentions:
   skipping possessors ("the bone marrow's production …") and level heads
   ("the activity of"); none when a preposition follows the verb ("increased
   in patients"); "X stimulates the liver to produce Y" gives X → Y;
+* with a dependency parse (the shipped GENIA parser or a scispaCy model), the
+  arguments found along dependency paths (osteoheme/dependency.py) join those
+  found by word order;
 * passives ("is induced by") and nominalizations ("induction of Y by X",
   "X-mediated induction of Y") swap or find the agent;
 * groups are coordinated mentions ("IL-6 and TNF-α"): one relation per pair.
@@ -40,6 +43,7 @@ from spacy.training import Example
 from spacy.tokens import Doc, Span
 
 from .. import _extensions  # noqa: F401
+from ..dependency import DependencyArguments
 from ..grammar import SentenceIndex, concept_key, coordinated, one_per_concept
 from ..schema import ARGUMENT_TYPES
 from ..triggers import DEFAULT_TRIGGERS, Trigger, iter_trigger_forms, read_triggers, trigger_from_dict
@@ -50,7 +54,7 @@ from ..words import (BE_FORMS, CLAUSE_BREAKS, DETERMINERS, NEGATIONS, POSSESSIVE
 FALLBACKS = {"INCREASES": "CAUSES", "DECREASES": "PREVENTS", "CAUSES": "INCREASES"}
 DEFAULT_CONFIDENCE = {
     "active": 0.85, "passive": 0.8, "copula": 0.8, "event": 0.75, "affix": 0.7, "causative": 0.75,
-    "shared_subject": 0.75, "relative_clause": 0.8, "pronoun": 0.7, "symmetric": 0.75,
+    "shared_subject": 0.75, "relative_clause": 0.8, "pronoun": 0.7, "symmetric": 0.75, "dependency": 0.7,
 }
 _SKIP_LEFT = frozenset({"also", "directly", "indirectly", "not", "n't", "does", "do", "did", "can", "could", "may",
                         "might", "will", "would", "should", "must", "further", "thereby", "often", "frequently",
@@ -176,12 +180,14 @@ class RelationExtractor(Pipe):
             strings = doc.vocab.strings
             lower = [strings[h] for h in doc.to_array([LOWER]).ravel().tolist()]
             texts = [strings[h] for h in doc.to_array([ORTH]).ravel().tolist()]
+            parsed = doc.has_annotation("DEP")
             by_sent: Dict[int, List[_Found]] = {}
             for f in found:
                 by_sent.setdefault(sents.of(f.start).start, []).append(f)
             for sent_found in by_sent.values():
                 relations += _SentenceReader(self, doc, ents, ent_index, sent_found,
-                                             sents.of(sent_found[0].start), ent_starts, lower, texts).read()
+                                             sents.of(sent_found[0].start), ent_starts, lower, texts,
+                                             parsed).read()
         seen, unique = set(), []
         for r in relations:
             key = (r.subject, r.object, r.label)
@@ -216,7 +222,7 @@ class _SentenceReader:
 
     def __init__(self, owner: RelationExtractor, doc: Doc, ents: List[Span], ent_index: Dict[int, int],
                  found: List[_Found], sent: Span, ent_starts: List[int], lower: List[str],
-                 texts: List[str]) -> None:
+                 texts: List[str], parsed: bool = False) -> None:
         self.owner = owner
         self.doc = doc
         # Token strings looked up by index: building a Token per look-up cost more than the rules.
@@ -230,6 +236,8 @@ class _SentenceReader:
         self.found = [f for f in found if not self._is_adjectival(f)]
         self.trigger_at = {i: f for f in self.found for i in range(f.start, f.end)}
         self.consumed: set = set()
+        # With a dependency parse, arguments the surface rules miss are looked for by structure.
+        self.syntax = DependencyArguments(doc, ents, ent_index, sent) if parsed else None
 
     def read(self) -> List[Relation]:
         out: List[Relation] = []
@@ -289,6 +297,15 @@ class _SentenceReader:
                 method = "causative"
             if method == "active" and kind != "verb":
                 method = "copula"
+        if self.syntax is not None and kind in ("verb", "noun", "adjective"):
+            # The parse adds the arguments word order missed (coordinated, long-range,
+            # passive and embedded constructions); what the surface rules found stays.
+            dep_subjects, dep_objects = self.syntax.of_verb(f.start, f.end, passive=kind == "verb")
+            extra_s = [d for d in dep_subjects if all(not _same_mention(d, x) for x in subjects)]
+            extra_o = [d for d in dep_objects if all(not _same_mention(d, x) for x in objects)]
+            if (extra_s and not subjects) or (extra_o and not objects):
+                method = "dependency"
+            subjects, objects = subjects + extra_s, objects + extra_o
         f.subjects, f.objects = subjects, objects
         negated = self._negated(f, subjects + objects)
         if f.trigger.inverse:
