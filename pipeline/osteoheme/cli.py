@@ -46,7 +46,7 @@ def extract_cli(
                                        help=".txt files, directories of them or globs (doc_id = file stem); JSONL, "
                                             "PubMed XML (.xml, .xml.gz), BioC XML/JSON, PubTator files."),
     out: Path = typer.Option(Path("outputs"), "--out", "-o", help="Directory for entities/triples JSONL + CSV and summary.json."),
-    config: Optional[Path] = typer.Option(None, "--config", "-c", help="A pipeline config; default: the packaged default.cfg."),
+    config: Optional[Path] = typer.Option(None, "--config", "-c", help="A pipeline config file, or a packaged pipeline: rules (the default), parser (+ GENIA tagger/parser; relations also follow dependency paths), parser-ner (+ the corpus entity model)."),
     model: Optional[str] = typer.Option(None, "--model", "-m", help="An installed scispaCy model (e.g. en_core_sci_sm) to run first."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
     formats: List[str] = typer.Option([], "--format", "-f",
