@@ -69,9 +69,9 @@ def test_parser_pipeline_extracts_from_text(parser_nlp):
 
 def test_entity_model_pipeline_loads():
     nlp = osteoheme.load("parser-ner")
-    assert nlp.pipe_names.index("osteoheme_terms") < nlp.pipe_names.index("ner") < nlp.pipe_names.index("osteoheme_state")
+    assert nlp.pipe_names.index("parser") < nlp.pipe_names.index("ner") < nlp.pipe_names.index("osteoheme_terms")
     doc = nlp("Interleukin-6 raises hepcidin in patients with anemia.")
-    # the terminology's mentions are kept; the model only adds
+    # the terminology's mentions win over the model's
     assert {e.text for e in doc.ents} >= {"Interleukin-6", "hepcidin", "anemia"}
 
 

@@ -63,7 +63,8 @@ _MAX_OF_MODIFIERS = 2
 
 
 class TermRecognizer(Pipe):
-    """Finds mentions of the seven entity types and sets ``doc.ents``.
+    """Finds mentions of the seven entity types and sets ``doc.ents``, keeping
+    mentions an earlier component set where they overlap none of its own.
 
     Each mention carries ``span.kb_id_`` (the concept CURIE, also
     ``span._.concept_id``) and ``span._.concept_name``.
@@ -135,7 +136,11 @@ class TermRecognizer(Pipe):
         self._short_form_names: Dict[Tuple[int, int], str] = {}
         ents = self._add_short_forms(doc, ents)
         ents, antecedents = self._add_anaphors(doc, ents)
-        doc.ents = ents
+        # Mentions set by an earlier component (a statistical ner) stay where they
+        # do not overlap the terminology's: the terminology wins, the model fills in.
+        taken = {i for e in ents for i in range(e.start, e.end)}
+        kept = [e for e in doc.ents if not any(i in taken for i in range(e.start, e.end))]
+        doc.ents = sorted(ents + kept, key=lambda e: e.start) if kept else ents
         for ent in doc.ents:
             ent._.concept_name = self._short_form_names.get((ent.start, ent.end)) or self._concept_name(ent)
             if (ent.start, ent.end) in antecedents:
