@@ -87,3 +87,19 @@ def test_terms_the_same_named_concept_is_not_an_anaphor(nlp):
     doc = nlp("IL-6 activates osteoclasts. Adipocytes derive from the same mesenchymal stem cells (MSCs).")
     msc = next(e for e in doc.ents if e.text == "mesenchymal stem cells")
     assert msc.kb_id_ == "MESH:D059630" and not msc._.antecedents
+
+
+@pytest.mark.parametrize("preset,expected", [
+    # a mention the terminology does not know stays
+    (("frobnic syndrome", "DISEASE"), {("Hepcidin", "HORMONE"), ("frobnic syndrome", "DISEASE")}),
+    # an overlapping one gives way to the terminology's
+    (("Hepcidin blocks", "EFFECT"), {("Hepcidin", "HORMONE")}),
+])
+def test_terms_keep_earlier_mentions_where_they_do_not_overlap(nlp, preset, expected):
+    text = "Hepcidin blocks frobnic syndrome."
+    doc = nlp.make_doc(text)
+    start = text.index(preset[0])
+    doc.ents = [doc.char_span(start, start + len(preset[0]), label=preset[1])]
+    for name in ("osteoheme_sentencizer", "osteoheme_abbreviations", "osteoheme_terms"):
+        doc = nlp.get_pipe(name)(doc)
+    assert {(e.text, e.label_) for e in doc.ents} == expected
