@@ -327,16 +327,18 @@ def convert_sentence(elem):
     return words, tags, heads, deps
 
 
-def read_converted(tar_path: Path) -> Dict[str, List]:
-    out = {}
+def iter_abstracts(tar_path: Path):
+    """(PubMed id, XML root) of every abstract in the treebank tarball."""
     with tarfile.open(tar_path) as tar:
         for member in tar:
-            if not member.name.endswith(".xml"):
-                continue
-            root = ET.parse(tar.extractfile(member)).getroot()
-            pmid = root.findtext(".//PMID")
-            out[pmid] = [s for s in (convert_sentence(e) for e in root.iter("sentence")) if s]
-    return out
+            if member.name.endswith(".xml"):
+                root = ET.parse(tar.extractfile(member)).getroot()
+                yield root.findtext(".//PMID"), root
+
+
+def read_converted(tar_path: Path) -> Dict[str, List]:
+    return {pmid: [s for s in (convert_sentence(e) for e in root.iter("sentence")) if s]
+            for pmid, root in iter_abstracts(tar_path)}
 
 
 def main(genia_dir: Path = typer.Argument(..., help="training/assets/genia")):

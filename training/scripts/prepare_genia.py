@@ -14,21 +14,15 @@ One Doc per abstract with the gold sentence boundaries set.
 
 import gzip
 import sys
-import tarfile
-import xml.etree.ElementTree as ET
 from collections import OrderedDict
 from pathlib import Path
 
 import spacy
 import typer
-
-sys.path.insert(0, str(Path(__file__).parent))
 from spacy.tokens import Doc, DocBin
 
-# The treebank XML spells some Penn Treebank tags as names.
-XML_TAGS = {"PERIOD": ".", "COMMA": ",", "COLON": ":", "LRB": "-LRB-", "RRB": "-RRB-", "PRPP": "PRP$",
-            "WPP": "WP$", "LQT": "``", "RQT": "''"}
-
+sys.path.insert(0, str(Path(__file__).parent))  # run as a script from training/
+from constituency_to_ud import XML_TAGS, iter_abstracts, read_converted  # noqa: E402
 
 def read_conllu(path: Path, pmids_path: Path):
     """Abstracts of a UD split: {pmid: [sentence, ...]}, a sentence = [(word, tag, head, dep), ...]."""
@@ -61,25 +55,17 @@ def read_conllu(path: Path, pmids_path: Path):
 def read_treebank_xml(path: Path):
     """{pmid: [sentence, ...]} from the treebank tarball; a sentence = [(word, tag, space_after), ...]."""
     abstracts = {}
-    with tarfile.open(path) as tar:
-        for member in tar:
-            if not member.name.endswith(".xml"):
-                continue
-            root = ET.parse(tar.extractfile(member)).getroot()
-            pmid = root.findtext(".//PMID")
-            sentences = []
-            for sent in root.iter("sentence"):
-                toks = list(sent.iter("tok"))
-                words = []
-                for tok in toks:
-                    text = "".join(tok.itertext())
-                    if not text.strip():
-                        continue
-                    tag = XML_TAGS.get(tok.get("cat"), tok.get("cat"))
-                    words.append([text, tag, True])
-                if words:
-                    sentences.append(words)
-            abstracts[pmid] = sentences
+    for pmid, root in iter_abstracts(path):
+        sentences = []
+        for sent in root.iter("sentence"):
+            words = []
+            for tok in sent.iter("tok"):
+                text = "".join(tok.itertext())
+                if text.strip():
+                    words.append([text, XML_TAGS.get(tok.get("cat"), tok.get("cat")), True])
+            if words:
+                sentences.append(words)
+        abstracts[pmid] = sentences
     return abstracts
 
 
@@ -150,7 +136,6 @@ def main(
     ud_pmids = set(future) | set(dev)
     trees = {}
     if converted:
-        from constituency_to_ud import read_converted
         trees = read_converted(genia_dir / "genia_treebank_v1_xml.tar.gz")
     for pmid, sentences in xml.items():
         if pmid in excluded or pmid in ud_pmids:
