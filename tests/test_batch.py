@@ -8,6 +8,9 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
+from osteoheme import OsteohemeError
 from osteoheme.extract import extract
 
 SENTENCES = ["IL-6 stimulates hepcidin.", "Hepcidin blocks iron absorption.", "Vitamin D regulates calcium absorption.",
@@ -135,3 +138,15 @@ def test_batch_resume_reports_a_failed_document_once_and_refuses_changed_input(t
     corpus.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
     with pytest.raises(OsteohemeError, match="has changed since the run being resumed"):
         extract([corpus], tmp_path / "out", nlp=nlp, progress=False, resume=True)
+
+
+def test_resume_refuses_another_pipeline(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text("Hepcidin blocks iron absorption.", encoding="utf-8")
+    out = tmp_path / "out"
+    extract([docs], out, progress=False, config="rules")
+    assert json.loads((out / "summary.json").read_text(encoding="utf-8"))["pipeline"] == "rules"
+    with pytest.raises(OsteohemeError, match="extracted with pipeline 'rules'.*'parser'"):
+        extract([docs], out, progress=False, config="parser", resume=True)
+    extract([docs], out, progress=False, config="rules", resume=True)  # the same pipeline resumes

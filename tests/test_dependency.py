@@ -24,15 +24,36 @@ CASES = [
 ]
 
 
+# (text, heads, deps, relation that must not be read): where structure alone would mislead.
+# Verbs are tagged VB* so that a conjunct verb could borrow a subject.
+NOT_RELATIONS = [
+    pytest.param("IL-6 reduces erythropoiesis, and fasting increases hepcidin.",
+                 [1, 1, 1, 1, 1, 6, 1, 6, 1],
+                 ["nsubj", "ROOT", "dobj", "punct", "cc", "nsubj", "conj", "dobj", "punct"],
+                 ("IL-6", "INCREASES", "hepcidin"), id="a-verb-with-its-own-subject-borrows-none"),
+    pytest.param("Inhibition of iron absorption contributes to anemia.",
+                 [4, 3, 3, 0, 4, 6, 4, 4],
+                 ["nsubj", "case", "compound", "nmod", "ROOT", "case", "nmod", "punct"],
+                 ("iron absorption", "CAUSES", "anemia"), id="no-reading-through-inhibition-of"),
+    pytest.param("IL-6 stimulates osteoblasts to secrete RANKL.",
+                 [1, 1, 1, 4, 1, 4, 1],
+                 ["nsubj", "ROOT", "dobj", "mark", "xcomp", "dobj", "punct"],
+                 ("IL-6", "INCREASES", "osteoblasts"), id="a-causee-is-no-object"),
+]
+
+
 def _annotate(nlp, text, heads=None, deps=None):
-    """Run the rule components on a Doc that has the given parse, or none."""
+    """Run the rule components on a Doc that has the given parse (verbs tagged by their
+    suffix, which is all the paths look at), or none."""
     template = nlp.make_doc(text)
     words, spaces = [t.text for t in template], [bool(t.whitespace_) for t in template]
     if heads is None:
         doc = Doc(nlp.vocab, words=words, spaces=spaces, sent_starts=[i == 0 for i in range(len(words))])
     else:
         assert len(words) == len(heads), words
-        doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps)
+        tags = ["VBZ" if w.endswith("s") and d in ("ROOT", "conj", "xcomp") else
+                "VBN" if w.endswith("ed") else "NN" for w, d in zip(words, deps)]
+        doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, tags=tags)
     for name, pipe in nlp.pipeline:
         if name != "osteoheme_sentencizer":  # a parsed Doc has its sentences
             doc = pipe(doc)
@@ -45,6 +66,11 @@ def test_dependency_paths_find_what_word_order_misses(nlp, text, heads, deps, ex
     assert expected <= set(parsed)
     assert all(parsed[k].method.startswith("dependency") for k in expected)
     assert not expected & set(_annotate(nlp, text))  # without the parse the rules miss them
+
+
+@pytest.mark.parametrize("text,heads,deps,wrong", NOT_RELATIONS)
+def test_dependency_paths_stay_as_cautious_as_the_rules(nlp, text, heads, deps, wrong):
+    assert wrong not in _annotate(nlp, text, heads, deps)
 
 
 @pytest.fixture(scope="module")
@@ -75,7 +101,14 @@ def test_entity_model_pipeline_loads():
     assert {e.text for e in doc.ents} >= {"Interleukin-6", "hepcidin", "anemia"}
 
 
-@pytest.mark.parametrize("name", ["parsr", "no/such/file.cfg"])
-def test_unknown_pipeline_is_a_clear_error(name):
-    with pytest.raises(OsteohemeError, match="rules, parser, parser-ner"):
+@pytest.mark.parametrize("name,problem", [("parsr", "Unknown pipeline"), ("no/such/file.cfg", "no such config file"),
+                                          ("tests", "a folder")])
+def test_unknown_pipeline_is_a_clear_error(name, problem):
+    with pytest.raises(OsteohemeError, match=f"{problem}.*rules, parser, parser-ner"):
         osteoheme.load(name)
+
+
+def test_saved_pipeline_config_points_to_spacy_load(parser_nlp, tmp_path):
+    parser_nlp.to_disk(tmp_path / "saved")
+    with pytest.raises(OsteohemeError, match="trained components .*spacy.load"):
+        osteoheme.load(tmp_path / "saved" / "config.cfg")

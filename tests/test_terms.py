@@ -94,6 +94,8 @@ def test_terms_the_same_named_concept_is_not_an_anaphor(nlp):
     (("frobnic syndrome", "DISEASE"), {("Hepcidin", "HORMONE"), ("frobnic syndrome", "DISEASE")}),
     # an overlapping one gives way to the terminology's
     (("Hepcidin blocks", "EFFECT"), {("Hepcidin", "HORMONE")}),
+    # a label outside the guidelines' seven types (another model's ENTITY) is dropped
+    (("frobnic syndrome", "ENTITY"), {("Hepcidin", "HORMONE")}),
 ])
 def test_terms_keep_earlier_mentions_where_they_do_not_overlap(nlp, preset, expected):
     text = "Hepcidin blocks frobnic syndrome."

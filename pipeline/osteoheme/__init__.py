@@ -1,5 +1,6 @@
 """osteoheme: entities, relations and knowledge-base triples from bone–blood literature."""
 
+import warnings
 from pathlib import Path
 from typing import Optional, Union
 
@@ -34,7 +35,7 @@ def load(config: Optional[Union[str, Path]] = None, model: Optional[str] = None)
     RETURNS (Language): initialized and ready: ``nlp(text)``.
     """
     import spacy
-    from spacy.util import load_config, load_model_from_config
+    from spacy.util import load_model_from_config
 
     from . import components  # noqa: F401  (registers the factories)
 
@@ -61,6 +62,8 @@ def load(config: Optional[Union[str, Path]] = None, model: Optional[str] = None)
         for name in trained:
             if name != "genia_syntax":  # the model brings its own tagger and parser
                 _add_trained(nlp, name)
+            elif not nlp.has_pipe("parser"):
+                warnings.warn(f"{model!r} has no parser and replaces the GENIA one: relations follow word order only.")
     nlp.max_length = cfg.get("osteoheme", {}).get("max_length", nlp.max_length)
     return nlp
 
@@ -68,13 +71,25 @@ def load(config: Optional[Union[str, Path]] = None, model: Optional[str] = None)
 def _read_config(config):
     from spacy.util import load_config
 
+    names = ", ".join(PIPELINES)
     if config is None:
         return load_config(DEFAULT_CONFIG)
-    if str(config) in PIPELINES and not Path(config).exists():
+    path = Path(config)
+    if str(config) in PIPELINES and not path.is_file():
         return load_config(DEFAULT_CONFIG, overrides={"osteoheme.trained": PIPELINES[str(config)]})
-    if not Path(config).exists():
-        raise OsteohemeError(Errors.E051.format(name=str(config), names=", ".join(PIPELINES)))
-    return load_config(config)
+    if path.is_dir():
+        raise OsteohemeError(Errors.E054.format(path=path, what="a folder, not a config file", names=names))
+    if not path.is_file():
+        if path.suffix or len(path.parts) > 1:
+            raise OsteohemeError(Errors.E053.format(path=path, names=names))
+        raise OsteohemeError(Errors.E051.format(name=str(config), names=names))
+    cfg = load_config(path)
+    weighted = [n for n in cfg["nlp"]["pipeline"] if not n.startswith("osteoheme_")]
+    if weighted:
+        # Trained components' weights live beside a saved config, not in it.
+        raise OsteohemeError(Errors.E054.format(path=path, names=names,
+                                                what=f"it lists trained components ({', '.join(weighted)})"))
+    return cfg
 
 
 def _add_trained(nlp, name: str) -> None:

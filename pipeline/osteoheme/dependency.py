@@ -1,23 +1,31 @@
-"""Arguments of a verb trigger read off the dependency parse (UD labels, as the
+"""Arguments of a trigger read off the dependency parse (UD labels, as the
 GENIA-trained parser and scispaCy's models produce them).
 
 The surface rules in components/relations.py look for arguments by word
-order and a window of a few words; when they find none on one side, these
-paths reach the arguments by structure instead: the subject of a coordinated
-or raising verb ("X binds and activates Y", "X appears to increase Y"), the
-agent and patient of a passive or reduced relative ("Y, produced in the
-liver by X"), a relative clause's antecedent, an object behind a long
-modifier ("increases, in patients with anemia, the levels of Y").
+order within a window of a few words; these paths reach arguments by
+structure, and components/relations.py adds those the rules did not find:
+the subject of a coordinated or raising verb ("X binds and activates Y", "X
+appears to increase Y"), the agent and patient of a passive or reduced
+relative ("Y, produced in the liver by X"), a relative clause's antecedent,
+an object behind a long modifier ("increases, in patients with anemia, the
+levels of Y"). They stay as cautious as the rules where meaning would
+change: a verb with a subject of its own never borrows another's, a noun is
+read through only when it names an amount of its complement ("levels of Y",
+never "inhibition of Y"), and a causative's causee is no object ("X
+stimulates osteoblasts to secrete Y").
 """
 
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from spacy.tokens import Doc, Span, Token
 
+from .words import LEVEL_NOUNS, RELATIVE_PRONOUNS
+
 _SUBJECT = ("nsubj", "csubj")
 _PASSIVE_SUBJECT = ("nsubjpass", "csubjpass")
-# Modifier arcs from a head noun to the mention it stands for: "levels of Y", "Y production".
-_TRANSPARENT = ("nmod", "compound", "amod", "appos", "nmod:poss", "nummod")
+# Head nouns that stand for what follows them: "levels of Y", "the production of Y", "Y expression".
+_THROUGH_NOUNS = LEVEL_NOUNS | {"activity", "production", "expression", "secretion", "synthesis", "release",
+                                "number", "numbers", "availability", "content"}
 _MAX_DEPTH = 2
 
 
@@ -53,7 +61,10 @@ class DependencyArguments:
             if not patients and verb.dep_ in ("acl", "acl:relcl"):
                 patients = self.mentions(verb.head)
             return self._agent(verb), patients
-        objects = self._child_mentions(verb, ("dobj",))
+        if any(c.dep_ == "xcomp" for c in verb.children):
+            objects = []  # "X stimulates osteoblasts to secrete Y": osteoblasts are no object of X
+        else:
+            objects = self._child_mentions(verb, ("dobj",))
         if not objects:
             # An object behind a preposition of the trigger itself: "leads to Y", "contributes to Y".
             for child in verb.children:
@@ -87,8 +98,10 @@ class DependencyArguments:
             m = self._mention_at(token.head, _MAX_DEPTH)
             if m is not None:
                 return m
+        through = token.lower_ in _THROUGH_NOUNS
         for child in sorted(token.children, key=lambda c: abs(c.i - token.i)):
-            if child.dep_ in _TRANSPARENT:
+            if child.dep_ == "appos" or (through and (child.dep_ in ("compound", "amod") or (
+                    child.dep_ == "nmod" and any(c.dep_ == "case" and c.lower_ == "of" for c in child.children)))):
                 m = self._mention_at(child, depth + 1)
                 if m is not None:
                     return m
@@ -112,11 +125,16 @@ class DependencyArguments:
         return []
 
     def _subject(self, verb: Token, depth: int) -> List[Span]:
-        subjects = self._child_mentions(verb, _SUBJECT)
-        if subjects or depth > 3:
-            return subjects
-        if verb.dep_ == "acl:relcl":
-            return self.mentions(verb.head)  # "hepcidin, which blocks Y": the antecedent
+        own = [c for c in verb.children if c.dep_ in _SUBJECT + _PASSIVE_SUBJECT]
+        if own:
+            subject = own[0]
+            if verb.dep_ == "acl:relcl" and subject.lower_ in RELATIVE_PRONOUNS:
+                return self.mentions(verb.head)  # "hepcidin, which blocks Y": the antecedent
+            # A subject of its own that is no mention ("…, and it increases Y",
+            # "the deficiency reduces Y") is never replaced by another verb's.
+            return self.mentions(subject)
+        if depth > 3:
+            return []
         head = verb.head
         shares_subject = (verb.dep_ in ("conj", "xcomp")
                           or (verb.dep_ == "advcl" and verb.tag_ == "VBG"))  # ", thereby increasing Y"

@@ -29,6 +29,8 @@ class Errors:
     E007 = ("{source}: document {doc_id!r} has changed since the run being resumed. --resume trusts finished "
             "documents by doc_id; run without --resume to extract everything again.")
     E008 = "{path}: finished outputs without summary.json cannot be resumed; run without --resume."
+    E010 = ("{path} was extracted with pipeline {before}; resuming with {now} would mix two pipelines' output. "
+            "Resume with the same --config/--model, or run without --resume to start over.")
     E009 = ("A pipeline object cannot be sent to worker processes: with n_process > 1 or the dask engine, "
             "give config/model instead and each worker loads its own.")
     E012 = "{path}: no .ann files in this directory; gold is brat standoff (<doc_id>.ann + <doc_id>.txt)."
@@ -41,5 +43,8 @@ class Errors:
     E050 = ("Model {model!r} is not installed ({reason}). Leave out --model to use the default pipeline, "
             "which needs no model.")
     E051 = ("Unknown pipeline {name!r}: give a config file or one of the packaged pipelines: {names}.")
+    E053 = ("{path}: no such config file. Give a config file or one of the packaged pipelines: {names}.")
+    E054 = ("{path}: {what}. A pipeline saved with nlp.to_disk() loads with spacy.load(folder); "
+            "osteoheme.load() and --config take a config of rule components or a packaged pipeline ({names}).")
     E052 = ("Trained component {name!r} is not shipped in {path}. Known: {names}. A broken install? "
             "Reinstall osteoheme, or retrain it with training/project.yml.")

@@ -278,8 +278,8 @@ class _Shards:
             self._current, self._count = None, 0
 
     def remove(self) -> None:
-        for path in self.paths:
-            path.unlink()
+        for path in self.paths + [self.dir / "pipeline.json"]:
+            path.unlink(missing_ok=True)
         self.dir.rmdir()
 
 
@@ -319,7 +319,9 @@ def extract(paths: Iterable[Union[str, Path]], out_dir: Union[str, Path], nlp: O
     paths: .txt files, directories or globs, JSONL, PubMed XML (.xml/.xml.gz), BioC XML/JSON, PubTator
         files (see osteoheme.readers; ``reader`` forces one format, "auto" guesses per path).
     n_process: worker processes, each loading the pipeline once (from ``config``/``model``).
-    resume: skip documents a previous, possibly killed, run into ``out_dir`` already finished.
+    resume: skip documents a previous, possibly killed, run into ``out_dir`` already finished;
+        refused when that run named another ``config``/``model`` (recorded as summary.json's
+        "pipeline"; an ``nlp`` passed without them counts as the default).
     engine: "local" (this machine, ``n_process`` workers) or "dask" (a dask.distributed cluster at
         ``scheduler``, e.g. "tcp://10.0.0.5:8786"; a local cluster when omitted).
     time_limit: seconds one document may take before it is stopped and reported (local engine).
@@ -329,12 +331,15 @@ def extract(paths: Iterable[Union[str, Path]], out_dir: Union[str, Path], nlp: O
         raise OsteohemeError(Errors.E009)
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
+    pipeline = _pipeline_id(config, model)
     shards = _Shards(out_dir, shard_size)
     if resume:
+        _check_same_pipeline(out_dir, shards, pipeline)
         _shard_existing_outputs(out_dir, shards)
     elif shards.paths:
         shards.remove()
         shards = _Shards(out_dir, shard_size)
+    (shards.dir / "pipeline.json").write_text(json.dumps(pipeline) + "\n", encoding="utf-8")
     errors: List[Tuple[str, str]] = []
     documents = _unique(iter_documents(paths, errors, reader, id_field, text_field), errors, shards.done())
     bar = tqdm(unit="doc", disable=not progress, desc="extract")
@@ -371,12 +376,29 @@ def extract(paths: Iterable[Union[str, Path]], out_dir: Union[str, Path], nlp: O
         if pool is not None:
             pool.close()
             pool.join()
-    summary = _assemble(out_dir, shards, errors)
+    summary = _assemble(out_dir, shards, errors, pipeline)
     shards.remove()
     return summary
 
 
-def _assemble(out_dir: Path, shards: "_Shards", errors: List[Tuple[str, str]]) -> Dict:
+def _pipeline_id(config, model: Optional[str]) -> str:
+    """What made the output, as --resume compares it: the --config and --model given."""
+    return f"{config or 'default'}" + (f" with model {model}" if model else "")
+
+
+def _check_same_pipeline(out_dir: Path, shards: "_Shards", pipeline: str) -> None:
+    recorded = shards.dir / "pipeline.json"
+    if shards.paths and recorded.exists():
+        before = json.loads(recorded.read_text(encoding="utf-8"))
+    elif (out_dir / "summary.json").exists():
+        before = json.loads((out_dir / "summary.json").read_text(encoding="utf-8")).get("pipeline")
+    else:
+        return
+    if before is not None and before != pipeline:
+        raise OsteohemeError(Errors.E010.format(path=out_dir, before=repr(before), now=repr(pipeline)))
+
+
+def _assemble(out_dir: Path, shards: "_Shards", errors: List[Tuple[str, str]], pipeline: str) -> Dict:
     """The output-contract files from the shards, in input order; then errors.jsonl and summary.json."""
     outputs = _Outputs(out_dir)
     labels: Counter = Counter()
@@ -398,6 +420,7 @@ def _assemble(out_dir: Path, shards: "_Shards", errors: List[Tuple[str, str]]) -
         outputs.close(keep=ok)
     _write_jsonl(out_dir / "errors.jsonl", [{"path": p, "error": e} for p, e in errors])
     summary = {
+        "pipeline": pipeline,
         "documents": len(per_doc),
         "failed": len(errors),
         "words": sum(d["words"] for d in per_doc),

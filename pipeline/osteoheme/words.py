@@ -18,3 +18,7 @@ POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 PREPOSITIONS = frozenset({"in", "within", "inside", "among", "amongst", "during", "after", "before", "with", "without",
                           "at", "on", "from", "for", "of", "by", "under", "over", "through", "throughout", "across",
                           "into", "near", "between", "despite", "via", "upon", "following"})
+
+# Nouns that stand for an amount of what follows them: "levels of IL-6", "iron stores".
+LEVEL_NOUNS = frozenset({"levels", "level", "concentrations", "concentration", "amounts", "amount", "intake",
+                         "stores", "supply"})

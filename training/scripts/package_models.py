@@ -15,7 +15,8 @@ import typer
 def main(
     syntax: Path = typer.Option(..., help="Trained GENIA tagger/parser pipeline (spacy train's model-best)"),
     ner: Path = typer.Option(..., help="Trained corpus entity model (model-best)"),
-    out_dir: Path = typer.Option(Path("pipeline/osteoheme/resources/models"), help="Where the package keeps them"),
+    out_dir: Path = typer.Option(Path(__file__).parent.parent.parent / "pipeline" / "osteoheme" / "resources" / "models",
+                                 help="Where the package keeps them"),
 ):
     nlp = spacy.load(syntax)
     out_dir.mkdir(parents=True, exist_ok=True)

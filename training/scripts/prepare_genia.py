@@ -1,7 +1,7 @@
 """GENIA treebank → spaCy DocBins for the tagger and parser.
 
 Writes, into OUT_DIR:
-- train.spacy: every abstract not in the UD test split. Abstracts of the UD
+- train.spacy: every abstract but those of the UD test split and of dev.spacy. Abstracts of the UD
   future_use split and of the tuning part of dev carry UD dependency trees
   and POS tags; all others carry POS tags only (from the treebank XML), which
   train the tagger and the shared tok2vec but not the parser.
@@ -23,6 +23,7 @@ from spacy.tokens import Doc, DocBin
 
 sys.path.insert(0, str(Path(__file__).parent))  # run as a script from training/
 from constituency_to_ud import XML_TAGS, iter_abstracts, read_converted  # noqa: E402
+
 
 def read_conllu(path: Path, pmids_path: Path):
     """Abstracts of a UD split: {pmid: [sentence, ...]}, a sentence = [(word, tag, head, dep), ...]."""
@@ -53,7 +54,7 @@ def read_conllu(path: Path, pmids_path: Path):
 
 
 def read_treebank_xml(path: Path):
-    """{pmid: [sentence, ...]} from the treebank tarball; a sentence = [(word, tag, space_after), ...]."""
+    """{pmid: [sentence, ...]} from the treebank tarball; a sentence = [(word, tag), ...]."""
     abstracts = {}
     for pmid, root in iter_abstracts(path):
         sentences = []
@@ -62,7 +63,7 @@ def read_treebank_xml(path: Path):
             for tok in sent.iter("tok"):
                 text = "".join(tok.itertext())
                 if text.strip():
-                    words.append([text, XML_TAGS.get(tok.get("cat"), tok.get("cat")), True])
+                    words.append((text, XML_TAGS.get(tok.get("cat"), tok.get("cat"))))
             if words:
                 sentences.append(words)
         abstracts[pmid] = sentences
@@ -95,8 +96,8 @@ def converted_doc(vocab, sentences) -> Doc:
 
 
 def pos_doc(vocab, sentences) -> Doc:
-    words = [w for s in sentences for w, _, _ in s]
-    tags = [t for s in sentences for _, t, _ in s]
+    words = [w for s in sentences for w, _ in s]
+    tags = [t for s in sentences for _, t in s]
     starts = [i == 0 for s in sentences for i in range(len(s))]
     return Doc(vocab, words=words, tags=tags, sent_starts=starts)
 
@@ -140,7 +141,7 @@ def main(
     for pmid, sentences in xml.items():
         if pmid in excluded or pmid in ud_pmids:
             continue
-        if pmid in trees and [[w for w, _, _ in s] for s in sentences] == [s[0] for s in trees[pmid]]:
+        if pmid in trees and [[w for w, _ in s] for s in sentences] == [s[0] for s in trees[pmid]]:
             train.add(converted_doc(vocab, trees[pmid]))
         else:
             train.add(pos_doc(vocab, sentences))

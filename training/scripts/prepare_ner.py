@@ -16,7 +16,7 @@ from osteoheme.gold import reference_doc
 def main(
     corpus_dir: Path = typer.Argument(..., help="corpus/ (its manifest.csv gives the splits)"),
     gold_dir: Path = typer.Argument(..., help="annotations/ (brat gold)"),
-    out_dir: Path = typer.Argument(..., help="Where to write train.spacy and dev.spacy"),
+    out_dir: Path = typer.Argument(..., help="Where to write ner-train.spacy and ner-dev.spacy"),
 ):
     nlp = osteoheme.load()
     gold = read_brat_dir(gold_dir)

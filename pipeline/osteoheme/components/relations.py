@@ -303,9 +303,10 @@ class _SentenceReader:
             dep_subjects, dep_objects = self.syntax.of_verb(f.start, f.end, passive=kind == "verb")
             extra_s = [d for d in dep_subjects if all(not _same_mention(d, x) for x in subjects)]
             extra_o = [d for d in dep_objects if all(not _same_mention(d, x) for x in objects)]
-            if (extra_s and not subjects) or (extra_o and not objects):
-                method = "dependency"
+            from_parse = {(e.start, e.end) for e in extra_s + extra_o}
             subjects, objects = subjects + extra_s, objects + extra_o
+        else:
+            from_parse = set()
         f.subjects, f.objects = subjects, objects
         negated = self._negated(f, subjects + objects)
         if f.trigger.inverse:
@@ -316,10 +317,11 @@ class _SentenceReader:
                 predicate = _choose_relation(override or f.trigger.relations, s, o)
                 if predicate is None or _same_mention(s, o):
                     continue
+                how = "dependency" if {(s.start, s.end), (o.start, o.end)} & from_parse else method
                 if predicate == "ASSOCIATED_WITH" and o.start < s.start:
                     s, o = o, s
                 relations.append(Relation((s.start, s.end), (o.start, o.end), predicate, negated,
-                                          self.owner.confidence.get(method, 0.5), f"{method}:{f.trigger.phrase}",
+                                          self.owner.confidence.get(how, 0.5), f"{how}:{f.trigger.phrase}",
                                           (f.start, f.end)))
         return relations
 

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 from .. import _extensions  # noqa: F401
 from ._base import ConfigOnlyPipe
 from ..grammar import SentenceIndex, coordinated
+from ..words import LEVEL_NOUNS
 
 DEFAULT_MODIFIERS = {
     "Decreased": ["low", "lower", "reduced", "decreased", "deficient", "insufficient", "inadequate", "poor",
@@ -38,8 +39,6 @@ _FILLERS = frozenset({"serum", "plasma", "circulating", "blood", "dietary", "fun
 # A preposition is crossed only right after a level noun: "deficiency in B12",
 # "levels of IL-6", never "elevated in rheumatoid arthritis".
 _LINKS = frozenset({"of", "in"})
-_LEVEL_NOUNS = frozenset({"levels", "level", "concentrations", "concentration", "amounts", "amount", "intake",
-                          "stores", "supply"})
 
 
 class StateTagger(ConfigOnlyPipe):
@@ -81,7 +80,7 @@ class StateTagger(ConfigOnlyPipe):
                 return self.modifiers[word], False
             if word in _LINKS and i > 0:
                 before = doc[i - 1].lower_
-                if before not in self.heads and before not in _LEVEL_NOUNS:
+                if before not in self.heads and before not in LEVEL_NOUNS:
                     break
             elif word not in _FILLERS or doc[i].ent_iob_ != "O":
                 break

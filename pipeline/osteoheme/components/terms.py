@@ -31,6 +31,7 @@ from ..errors import Errors, OsteohemeError
 from ..terminology import (DEFAULT_TERMINOLOGY, Concept, concept_from_dict, is_case_sensitive, iter_surface_forms,
                            read_terminology)
 from ..grammar import concept_key, is_separator_run, one_per_concept
+from ..schema import ENTITY_TYPES
 from ..words import DETERMINERS, SEPARATORS
 
 # Process nouns that form an EFFECT with an of-complement or a compound
@@ -64,7 +65,8 @@ _MAX_OF_MODIFIERS = 2
 
 class TermRecognizer(Pipe):
     """Finds mentions of the seven entity types and sets ``doc.ents``, keeping
-    mentions an earlier component set where they overlap none of its own.
+    mentions of those types that an earlier component set where they overlap
+    none of its own.
 
     Each mention carries ``span.kb_id_`` (the concept CURIE, also
     ``span._.concept_id``) and ``span._.concept_name``.
@@ -139,7 +141,8 @@ class TermRecognizer(Pipe):
         # Mentions set by an earlier component (a statistical ner) stay where they
         # do not overlap the terminology's: the terminology wins, the model fills in.
         taken = {i for e in ents for i in range(e.start, e.end)}
-        kept = [e for e in doc.ents if not any(i in taken for i in range(e.start, e.end))]
+        kept = [e for e in doc.ents
+                if e.label_ in ENTITY_TYPES and not any(i in taken for i in range(e.start, e.end))]
         doc.ents = sorted(ents + kept, key=lambda e: e.start) if kept else ents
         for ent in doc.ents:
             ent._.concept_name = self._short_form_names.get((ent.start, ent.end)) or self._concept_name(ent)
