@@ -29,7 +29,7 @@ class Errors:
     E007 = ("{source}: document {doc_id!r} has changed since the run being resumed. --resume trusts finished "
             "documents by doc_id; run without --resume to extract everything again.")
     E008 = "{path}: finished outputs without summary.json cannot be resumed; run without --resume."
-    E010 = ("{path} was extracted with pipeline {before}; resuming with {now} would mix two pipelines' output. "
+    E017 = ("{path} was extracted with pipeline {before}; resuming with {now} would mix two pipelines' output. "
             "Resume with the same --config/--model, or run without --resume to start over.")
     E009 = ("A pipeline object cannot be sent to worker processes: with n_process > 1 or the dask engine, "
             "give config/model instead and each worker loads its own.")

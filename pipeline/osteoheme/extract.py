@@ -395,7 +395,7 @@ def _check_same_pipeline(out_dir: Path, shards: "_Shards", pipeline: str) -> Non
     else:
         return
     if before is not None and before != pipeline:
-        raise OsteohemeError(Errors.E010.format(path=out_dir, before=repr(before), now=repr(pipeline)))
+        raise OsteohemeError(Errors.E017.format(path=out_dir, before=repr(before), now=repr(pipeline)))
 
 
 def _assemble(out_dir: Path, shards: "_Shards", errors: List[Tuple[str, str]], pipeline: str) -> Dict:
