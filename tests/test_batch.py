@@ -145,8 +145,9 @@ def test_resume_refuses_another_pipeline(tmp_path):
     docs.mkdir()
     (docs / "a.txt").write_text("Hepcidin blocks iron absorption.", encoding="utf-8")
     out = tmp_path / "out"
-    extract([docs], out, progress=False, config="rules")
+    extract([docs], out, progress=False)
     assert json.loads((out / "summary.json").read_text(encoding="utf-8"))["pipeline"] == "rules"
     with pytest.raises(OsteohemeError, match="extracted with pipeline 'rules'.*'parser'"):
         extract([docs], out, progress=False, config="parser", resume=True)
-    extract([docs], out, progress=False, config="rules", resume=True)  # the same pipeline resumes
+    assert not (out / "shards").exists()  # a refused resume leaves nothing behind
+    extract([docs], out, progress=False, config="rules", resume=True)  # the default, by its name

@@ -39,6 +39,10 @@ NOT_RELATIONS = [
                  [1, 1, 1, 4, 1, 4, 1],
                  ["nsubj", "ROOT", "dobj", "mark", "xcomp", "dobj", "punct"],
                  ("IL-6", "INCREASES", "osteoblasts"), id="a-causee-is-no-object"),
+    pytest.param("Hepcidin is induced by IL-6 but not by TNF-α.",
+                 [2, 2, 2, 4, 2, 4, 8, 8, 4, 2],
+                 ["nsubjpass", "auxpass", "ROOT", "case", "nmod", "cc", "neg", "case", "conj", "punct"],
+                 ("TNF-α", "INCREASES", "Hepcidin"), id="an-excluded-conjunct-is-no-argument"),
 ]
 
 

@@ -109,11 +109,12 @@ class DependencyArguments:
 
     @staticmethod
     def _conjuncts(token: Token) -> List[Token]:
+        """Coordinated tokens, without an excluded one ("by IL-6 but not by TNF-α")."""
         out, stack = [], [token]
         while stack:
             t = stack.pop()
             for c in t.children:
-                if c.dep_ == "conj":
+                if c.dep_ == "conj" and not any(x.dep_ == "neg" or x.lower_ in ("not", "nor") for x in c.children):
                     out.append(c)
                     stack.append(c)
         return sorted(out, key=lambda t: t.i)

@@ -321,7 +321,7 @@ def extract(paths: Iterable[Union[str, Path]], out_dir: Union[str, Path], nlp: O
     n_process: worker processes, each loading the pipeline once (from ``config``/``model``).
     resume: skip documents a previous, possibly killed, run into ``out_dir`` already finished;
         refused when that run named another ``config``/``model`` (recorded as summary.json's
-        "pipeline"; an ``nlp`` passed without them counts as the default).
+        "pipeline"; an ``nlp`` passed without them counts as the default, "rules").
     engine: "local" (this machine, ``n_process`` workers) or "dask" (a dask.distributed cluster at
         ``scheduler``, e.g. "tcp://10.0.0.5:8786"; a local cluster when omitted).
     time_limit: seconds one document may take before it is stopped and reported (local engine).
@@ -332,9 +332,10 @@ def extract(paths: Iterable[Union[str, Path]], out_dir: Union[str, Path], nlp: O
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     pipeline = _pipeline_id(config, model)
+    if resume:
+        _check_same_pipeline(out_dir, pipeline)
     shards = _Shards(out_dir, shard_size)
     if resume:
-        _check_same_pipeline(out_dir, shards, pipeline)
         _shard_existing_outputs(out_dir, shards)
     elif shards.paths:
         shards.remove()
@@ -382,13 +383,18 @@ def extract(paths: Iterable[Union[str, Path]], out_dir: Union[str, Path], nlp: O
 
 
 def _pipeline_id(config, model: Optional[str]) -> str:
-    """What made the output, as --resume compares it: the --config and --model given."""
-    return f"{config or 'default'}" + (f" with model {model}" if model else "")
+    """What made the output, as --resume compares it: the --config and --model given, the
+    default config under one name however it was named."""
+    from . import DEFAULT_CONFIG
+    name = str(config) if config else "rules"
+    if config and Path(config).is_file() and Path(config).resolve() == DEFAULT_CONFIG.resolve():
+        name = "rules"
+    return name + (f" with model {model}" if model else "")
 
 
-def _check_same_pipeline(out_dir: Path, shards: "_Shards", pipeline: str) -> None:
-    recorded = shards.dir / "pipeline.json"
-    if shards.paths and recorded.exists():
+def _check_same_pipeline(out_dir: Path, pipeline: str) -> None:
+    recorded = out_dir / "shards" / "pipeline.json"
+    if recorded.exists() and any((out_dir / "shards").glob("shard-*.jsonl")):
         before = json.loads(recorded.read_text(encoding="utf-8"))
     elif (out_dir / "summary.json").exists():
         before = json.loads((out_dir / "summary.json").read_text(encoding="utf-8")).get("pipeline")

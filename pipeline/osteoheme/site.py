@@ -118,6 +118,7 @@ def _bar_png(scores: Dict[str, float], title: str) -> str:
     ax.set_ylabel("F1")
     ax.set_title(title)
     ax.tick_params(axis="x", rotation=45)
+    plt.setp(ax.get_xticklabels(), ha="right", rotation_mode="anchor")
     data = _png(fig)
     plt.close(fig)
     return data
@@ -194,10 +195,10 @@ def _document_body(doc_id: str, text: str, ents: List[dict], trips: List[dict], 
 
 
 def _edge_table(edges: List[Dict], pages: Dict[str, str]) -> str:
-    """The aggregated triples, each with links to the sentences that state it."""
+    """The aggregated triples, best attested first, each with links to the sentences that state it."""
     parts = ["<h2>Triples</h2><table class=\"edges\"><tr><th>subject</th><th>predicate</th><th>object</th>"
              "<th>evidence</th></tr>"]
-    for e in edges:
+    for e in sorted(edges, key=lambda e: -e["evidence_count"]):
         links = " ".join(f"<a class=\"evidence\" href=\"{pages[t['doc_id']]}#s{t['sentence']['start']}\" "
                          f"title=\"{html.escape(t['sentence']['text'], quote=True)}\">{html.escape(t['doc_id'])}</a>"
                          for t in e["evidence"])
