@@ -189,3 +189,14 @@ def test_cli_agreement_refuses_different_texts(tmp_path):
         (tmp_path / name / "d.ann").write_text(f"T1\tCYTOKINE {start} {start + 4}\tIL-6\n", encoding="utf-8")
     with pytest.raises(OsteohemeError, match="different texts"):
         agreement(read_brat_dir(tmp_path / "a"), read_brat_dir(tmp_path / "b"))
+
+
+def test_cli_run_with_another_pipeline_scores_it_per_split(tmp_path):
+    out = tmp_path / "parser-run"
+    result = runner.invoke(app, ["run", "--config", "parser", "--out", str(out), "--quiet"])
+    assert result.exit_code == 0, result.output
+    assert "Per split" in result.output and "test" in result.output
+    assert json.loads((out / "summary.json").read_text(encoding="utf-8"))["pipeline"] == "parser"
+    # the parser's relations are in its output, so its scores are its own
+    assert any(t["method"].startswith("dependency:")
+               for t in map(json.loads, (out / "triples.jsonl").read_text(encoding="utf-8").splitlines()))

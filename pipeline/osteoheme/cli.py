@@ -173,14 +173,18 @@ def run_cli(
     corpus: Path = typer.Option(Path("corpus"), help="Texts to extract."),
     gold: Path = typer.Option(Path("annotations"), help="Gold annotations to score against."),
     out: Path = typer.Option(Path("outputs"), "--out", "-o", help="Output directory."),
+    config: Optional[Path] = typer.Option(None, "--config", "-c", help="As for extract: a config file or rules, parser, parser-ner."),
+    model: Optional[str] = typer.Option(None, "--model", "-m", help="As for extract: an installed scispaCy model."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
     """The main job: extract the corpus, evaluate against the gold, print the scores.
 
     Example: osteoheme run   (from the repository root)
+    Another pipeline, per split: osteoheme run --config parser --out results-parser/
     """
     try:
-        summary, result, per_split = run_job(corpus, gold, out, _load(None, None), progress=not quiet)
+        summary, result, per_split = run_job(corpus, gold, out, _load(config, model), progress=not quiet,
+                                             config=config, model=model)
     except OsteohemeError as e:
         _fail(e)
     _print_summary(summary, out)
@@ -193,9 +197,10 @@ def run_cli(
         raise typer.Exit(code=1)
 
 
-def run_job(corpus: Path, gold: Path, out: Path, nlp, progress: bool = False):
+def run_job(corpus: Path, gold: Path, out: Path, nlp, progress: bool = False, config=None, model=None):
     """Extract ``corpus`` into ``out``, evaluate it overall and per manifest split, write corpus
-    statistics and the knowledge-base exports.
+    statistics and the knowledge-base exports. ``config``/``model`` name the pipeline ``nlp`` was
+    loaded from, for the run summary.
 
     RETURNS (tuple): (extraction summary, overall result, {split: result}).
     """
@@ -204,7 +209,7 @@ def run_job(corpus: Path, gold: Path, out: Path, nlp, progress: bool = False):
     from .extract import extract
     from .stats import corpus_stats, write_stats
     by_split = splits(corpus)
-    summary = extract([corpus], out, nlp=nlp, progress=progress)
+    summary = extract([corpus], out, nlp=nlp, progress=progress, config=config, model=model)
     result = evaluate_dirs(out, gold, out)
     per_split = {s: evaluate_dirs(out, gold, out, docs=ids, stem=f"evaluation-{s}") for s, ids in by_split.items()}
     write_stats(corpus_stats(gold, corpus), out)
