@@ -22,8 +22,8 @@ from pathlib import Path
 
 import osteoheme
 from osteoheme.cli import evaluate_dirs
-from osteoheme.corpus import splits
-from osteoheme.extract import extract
+from osteoheme.io.corpus import splits
+from osteoheme.batch import extract
 from osteoheme.schema import ENTITY_TYPES
 
 ROOT = Path(__file__).parent.parent

@@ -1,6 +1,6 @@
 """Batch extraction at 1×, 10× and 100× the shipped corpus, with 1 and 2 processes.
 
-Each run is `osteoheme.extract.extract` in a fresh child process over a JSONL
+Each run is `osteoheme.batch.extract` in a fresh child process over a JSONL
 file of the corpus replicated N times (unique doc_ids), so peak memory is that
 run's alone (the child's own and its workers').
 
@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).parent.parent
 CHILD = """
 import json, resource, sys, time
-from osteoheme.extract import extract
+from osteoheme.batch import extract
 start = time.perf_counter()
 summary = extract([sys.argv[1]], sys.argv[2], progress=False, n_process=int(sys.argv[3]), engine=sys.argv[4])
 elapsed = time.perf_counter() - start

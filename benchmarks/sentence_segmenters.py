@@ -15,7 +15,7 @@ import spacy
 
 import osteoheme.components  # noqa: F401
 import scispacy.custom_sentence_segmenter  # noqa: F401
-from osteoheme.tokenizer import scispacy_tokenizer
+from osteoheme.components.tokenizer import scispacy_tokenizer
 
 ROOT = Path(__file__).parent.parent
 TEXT = (ROOT / "corpus" / "bone-blood-crosstalk.txt").read_text(encoding="utf-8")

@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 import osteoheme
-from osteoheme.readers import find_texts, read_text
+from osteoheme.io.readers import find_texts, read_text
 
 ROOT = Path(__file__).parent.parent
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from osteoheme import OsteohemeError
-from osteoheme.extract import extract
+from osteoheme.batch import extract
 
 SENTENCES = ["IL-6 stimulates hepcidin.", "Hepcidin blocks iron absorption.", "Vitamin D regulates calcium absorption.",
              "Estrogen deficiency increases bone resorption.", "Glucocorticoids inhibit osteoblasts.",
@@ -40,8 +40,8 @@ def test_batch_two_processes_equal_one(nlp, tmp_path):
 
 KILLED_RUN = """
 import sys, time, json
-from osteoheme.extract import extract
-import osteoheme.readers as readers
+from osteoheme.batch import extract
+import osteoheme.io.readers as readers
 real = readers.iter_jsonl
 def slow(paths, errors, **kw):
     for i, d in enumerate(real(paths, errors, **kw)):

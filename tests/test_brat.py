@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from osteoheme.brat import check_brat, read_brat, read_brat_dir
+from osteoheme.evaluation.brat import check_brat, read_brat, read_brat_dir
 from osteoheme.errors import OsteohemeError
 
 ANNOTATIONS = Path(__file__).parent.parent / "annotations"
@@ -67,7 +67,7 @@ def test_brat_config_declares_the_schema():
 
 
 def test_brat_manifest_describes_every_document():
-    from osteoheme.corpus import read_manifest
+    from osteoheme.io.corpus import read_manifest
     frame = read_manifest(CORPUS)  # raises on unknown splits, missing or unlisted texts
     assert (frame[["title", "origin", "license", "split"]] != "").all().all()
 
@@ -82,7 +82,7 @@ def test_brat_every_corpus_text_has_gold():
     ("doc_id,title,split\nd,T,train\n", "missing column"),
 ])
 def test_brat_manifest_problems(tmp_path, content, problem):
-    from osteoheme.corpus import read_manifest
+    from osteoheme.io.corpus import read_manifest
     (tmp_path / "d.txt").write_text("x", encoding="utf-8")
     (tmp_path / "manifest.csv").write_text(content, encoding="utf-8")
     with pytest.raises(OsteohemeError, match=problem):

@@ -6,7 +6,7 @@ from spacy.language import Language
 from typer.testing import CliRunner
 
 from osteoheme.cli import app, evaluate_dirs
-from osteoheme.extract import extract
+from osteoheme.batch import extract
 
 ROOT = Path(__file__).parent.parent
 runner = CliRunner()
@@ -146,8 +146,8 @@ def test_cli_agreement_counts_disagreements(tmp_path):
     lines[relabelled] = lines[relabelled].replace("ASSOCIATED_WITH", "NEG_ASSOCIATED_WITH", 1)
     del lines[dropped]
     ann.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    from osteoheme.agreement import agreement
-    from osteoheme.brat import read_brat_dir
+    from osteoheme.evaluation.agreement import agreement
+    from osteoheme.evaluation.brat import read_brat_dir
     result = agreement(read_brat_dir(first), read_brat_dir(second))
     assert result["entities"]["strict"]["ALL"]["f"] == 1.0
     rel = result["relations"]["strict"]["ALL"]
@@ -170,7 +170,7 @@ def test_cli_stats_counts_a_small_corpus(tmp_path):
     (gold / "b.ann").write_text("T1\tCYTOKINE 0 4\tIL-6\n", encoding="utf-8")
     (corpus / "manifest.csv").write_text("doc_id,title,origin,license,split\na,A,o,l,train\nb,B,o,l,test\n",
                                          encoding="utf-8")
-    from osteoheme.stats import corpus_stats
+    from osteoheme.evaluation.stats import corpus_stats
     table = corpus_stats(gold, corpus).set_index("split")
     assert table.loc["train", ["documents", "words", "CYTOKINE", "HORMONE", "INCREASES", "State"]].tolist() == [1, 3, 1, 1, 1, 1]
     assert table.loc["all", ["documents", "CYTOKINE", "INCREASES"]].tolist() == [2, 2, 1]
@@ -179,8 +179,8 @@ def test_cli_stats_counts_a_small_corpus(tmp_path):
 
 
 def test_cli_agreement_refuses_different_texts(tmp_path):
-    from osteoheme.agreement import agreement
-    from osteoheme.brat import read_brat_dir
+    from osteoheme.evaluation.agreement import agreement
+    from osteoheme.evaluation.brat import read_brat_dir
     from osteoheme.errors import OsteohemeError
     for name, text in (("a", "IL-6 rises."), ("b", "X IL-6 rises.")):
         (tmp_path / name).mkdir()

@@ -2,8 +2,8 @@
 
 import pytest
 
-from osteoheme.brat import BratDocument, BratEntity, BratRelation
-from osteoheme.evaluate import ConceptNormalizer, evaluate
+from osteoheme.evaluation.brat import BratDocument, BratEntity, BratRelation
+from osteoheme.evaluation.evaluate import ConceptNormalizer, evaluate
 
 TEXT = "Interleukin-6 (IL-6) raises hepcidin. These molecules reduce iron absorption."
 #        0            13 15  19   25     32                 53 57      64
@@ -81,7 +81,7 @@ def test_evaluate_associated_with_is_symmetric(normalizer):
 def test_evaluate_short_forms_resolve_to_long_form(normalizer):
     text = "Anemia of chronic disease (ACD) is common. ACD is mild."
     norm = ConceptNormalizer({"DISEASE:anemia of chronic disease": "X:1"})
-    from osteoheme.evaluate import Mention
+    from osteoheme.evaluation.evaluate import Mention
     ments = [Mention("d", 0, 25, "DISEASE", text[0:25]), Mention("d", 27, 30, "DISEASE", "ACD")]
     short = norm.short_forms(text, ments)
     assert norm.key(Mention("d", 43, 46, "DISEASE", "ACD"), short) == "X:1"

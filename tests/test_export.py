@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from osteoheme.aggregate import aggregate
-from osteoheme.export import export
-from osteoheme.export_rdf import build_graph
-from osteoheme.extract import extract
-from osteoheme.vocab import CATEGORIES, RO, biolink_edge
+from osteoheme.kb.aggregate import aggregate
+from osteoheme.kb.export import export
+from osteoheme.kb.rdf import build_graph
+from osteoheme.batch import extract
+from osteoheme.kb.vocab import CATEGORIES, RO, biolink_edge
 
 ROOT = Path(__file__).parent.parent
 SCHEMAS = ROOT / "pipeline" / "osteoheme" / "resources" / "schemas"
@@ -128,7 +128,7 @@ def test_export_anaphor_provenance_and_unsafe_ids(nlp, tmp_path):
 
 
 def test_export_local_ids_keep_greek_letters_apart():
-    from osteoheme.vocab import concept_curie
+    from osteoheme.kb.vocab import concept_curie
     a = concept_curie(None, "EFFECT", "proliferation of γδ t cells")
     b = concept_curie(None, "EFFECT", "proliferation of αβ t cells")
     assert a != b and a.startswith("osteoheme:effect/proliferation-of-gammadelta-t-cells-")

@@ -2,10 +2,10 @@
 
 from pathlib import Path
 
-from osteoheme.brat import read_brat_dir
-from osteoheme.evaluate import evaluate
-from osteoheme.gold import gold_examples, reference_doc
-from osteoheme.records import doc_records
+from osteoheme.evaluation.brat import read_brat_dir
+from osteoheme.evaluation.evaluate import evaluate
+from osteoheme.evaluation.gold import gold_examples, reference_doc
+from osteoheme.components.triples import doc_records
 
 ROOT = Path(__file__).parent.parent
 

@@ -5,8 +5,8 @@ import json
 
 import pytest
 
-from osteoheme.extract import extract
-from osteoheme.readers import guess_reader, iter_documents
+from osteoheme.batch import extract
+from osteoheme.io.readers import guess_reader, iter_documents
 
 PUBMED = """<?xml version="1.0"?>
 <PubmedArticleSet>

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from osteoheme.cli import run_job
-from osteoheme.extract import extract
+from osteoheme.batch import extract
 
 ROOT = Path(__file__).parent.parent
 COMMITTED = sorted(p.name for p in (ROOT / "outputs").iterdir() if p.is_file())

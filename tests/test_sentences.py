@@ -1,7 +1,7 @@
 import pytest
 import spacy
 
-from osteoheme.tokenizer import scispacy_tokenizer
+from osteoheme.components.tokenizer import scispacy_tokenizer
 
 
 @pytest.mark.parametrize("text,sentences", [

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from osteoheme.site import build_site
+from osteoheme.review.site import build_site
 
 ROOT = Path(__file__).parent.parent
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from osteoheme.site import build_site
+from osteoheme.review.site import build_site
 
 ROOT = Path(__file__).parent.parent
 CHROMIUM, CHROMEDRIVER = shutil.which("chromium"), shutil.which("chromedriver")

@@ -1,7 +1,7 @@
 import pytest
 
 from osteoheme.errors import OsteohemeError
-from osteoheme.terminology import concept_from_dict, variants
+from osteoheme.components.terminology import concept_from_dict, variants
 
 
 @pytest.mark.parametrize("text,mention,label", [

@@ -6,7 +6,8 @@ from typing import Optional, Union
 
 from . import _extensions  # noqa: F401
 from .errors import Errors, OsteohemeError
-from .records import EntityRecord, TripleRecord, doc_records
+from .components.triples import doc_records
+from .io.records import EntityRecord, TripleRecord
 
 __version__ = "0.1.0"
 DEFAULT_CONFIG = Path(__file__).parent / "default.cfg"

@@ -12,7 +12,7 @@ _DOC_EXTENSIONS = {
     "doc_id": None,
     # List[EntityRecord]: entity rows of the output contract, set by osteoheme_triples.
     "entity_records": None,
-    # List[Relation]: relations between entity spans, see osteoheme.records.
+    # List[Relation]: relations between entity spans, see osteoheme.io.records.
     "relations": None,
     # List[Span]: type-naming anaphors ("these cytokines"), each with ._.antecedents.
     "anaphors": None,

@@ -8,7 +8,7 @@ from typing import List, Optional
 import typer
 
 from .errors import Errors, OsteohemeError
-from .jsonl import iter_jsonl
+from .io.jsonl import iter_jsonl
 
 app = typer.Typer(
     name="osteoheme",
@@ -78,8 +78,8 @@ def extract_cli(
     errors.jsonl; the other documents are still written. Exit status 1 if any
     document failed.
     """
-    from .export import check_formats, export
-    from .extract import extract
+    from .kb.export import check_formats, export
+    from .batch import extract
     try:
         check_formats(formats)
         local = n_process == 1 and engine == "local"
@@ -109,9 +109,9 @@ def evaluate_dirs(pred_dir: Path, gold_dir: Path, out: Optional[Path] = None, do
 
     docs (list): only these doc_ids (e.g. one split); all gold documents if omitted.
     """
-    from .brat import read_brat_dir
-    from .evaluate import evaluate
-    from .report import write_reports
+    from .evaluation.brat import read_brat_dir
+    from .evaluation.evaluate import evaluate
+    from .review.report import write_reports
 
     gold = read_brat_dir(gold_dir)
     if docs is not None:
@@ -137,7 +137,7 @@ def _read_jsonl(path: Path) -> list:
 
 
 def _print_scores(result: dict) -> None:
-    from .report import score_table
+    from .review.report import score_table
     table = score_table(result)
     typer.echo(table.to_string(index=False, float_format=lambda v: f"{v:.3f}"))
 
@@ -204,10 +204,10 @@ def run_job(corpus: Path, gold: Path, out: Path, nlp, progress: bool = False, co
 
     RETURNS (tuple): (extraction summary, overall result, {split: result}).
     """
-    from .corpus import splits
-    from .export import export
-    from .extract import extract
-    from .stats import corpus_stats, write_stats
+    from .io.corpus import splits
+    from .kb.export import export
+    from .batch import extract
+    from .evaluation.stats import corpus_stats, write_stats
     by_split = splits(corpus)
     summary = extract([corpus], out, nlp=nlp, progress=progress, config=config, model=model)
     result = evaluate_dirs(out, gold, out)
@@ -241,7 +241,7 @@ def export_cli(
     mentions becomes one edge with its evidence count and every provenance
     record. Negated statements are never asserted as plain RDF facts.
     """
-    from .export import check_formats, export
+    from .kb.export import check_formats, export
     try:
         check_formats(formats)
         written = export(predictions, out, formats)
@@ -261,7 +261,7 @@ def report_cli(
 
     Example: osteoheme report outputs/ --gold annotations/ --out site/   (then open site/index.html)
     """
-    from .site import build_site
+    from .review.site import build_site
     try:
         info = build_site(predictions, out, gold)
     except OsteohemeError as e:
@@ -277,7 +277,7 @@ def validate_cli(
 
     Example: osteoheme validate annotations/
     """
-    from .brat import check_brat
+    from .evaluation.brat import check_brat
     if not gold.is_dir():
         _fail(OsteohemeError(Errors.E013.format(path=gold)))
     anns = sorted(gold.glob("*.ann"))
@@ -301,7 +301,7 @@ def stats_cli(
 
     Example: osteoheme stats annotations/ --corpus corpus/
     """
-    from .stats import corpus_stats, write_stats
+    from .evaluation.stats import corpus_stats, write_stats
     try:
         table = corpus_stats(gold, corpus)
     except OsteohemeError as e:
@@ -326,9 +326,9 @@ def agreement_cli(
     as `evaluate` (entities strict and lenient, relation mentions, document-level
     concept triples, State).
     """
-    from .agreement import agreement
-    from .brat import read_brat_dir
-    from .report import write_reports
+    from .evaluation.agreement import agreement
+    from .evaluation.brat import read_brat_dir
+    from .review.report import write_reports
     try:
         result = agreement(read_brat_dir(first), read_brat_dir(second))
     except OsteohemeError as e:

@@ -8,9 +8,9 @@ import typer
 from spacy.tokens import DocBin
 
 import osteoheme
-from osteoheme.brat import read_brat_dir
-from osteoheme.corpus import splits
-from osteoheme.gold import reference_doc
+from osteoheme.evaluation.brat import read_brat_dir
+from osteoheme.io.corpus import splits
+from osteoheme.evaluation.gold import reference_doc
 
 
 def main(

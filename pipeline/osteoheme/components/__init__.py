@@ -2,7 +2,7 @@
 
 import warnings
 
-from ..tokenizer import create_scispacy_tokenizer
+from .tokenizer import create_scispacy_tokenizer
 from .abbreviations import LinearAbbreviationDetector, make_abbreviation_detector
 from .relations import RelationExtractor, make_relation_extractor
 from .sentences import Sentencizer, make_sentencizer

@@ -43,11 +43,11 @@ from spacy.training import Example
 from spacy.tokens import Doc, Span
 
 from .. import _extensions  # noqa: F401
-from ..dependency import DependencyArguments
-from ..grammar import SentenceIndex, concept_key, coordinated, one_per_concept
+from .dependency import DependencyArguments
+from .grammar import SentenceIndex, concept_key, coordinated, one_per_concept
 from ..schema import ARGUMENT_TYPES
-from ..triggers import DEFAULT_TRIGGERS, Trigger, iter_trigger_forms, read_triggers, trigger_from_dict
-from ..words import (BE_FORMS, CLAUSE_BREAKS, DETERMINERS, NEGATIONS, POSSESSIVE, PREPOSITIONS, RELATIVE_PRONOUNS,
+from .triggers import DEFAULT_TRIGGERS, Trigger, iter_trigger_forms, read_triggers, trigger_from_dict
+from .words import (BE_FORMS, CLAUSE_BREAKS, DETERMINERS, NEGATIONS, POSSESSIVE, PREPOSITIONS, RELATIVE_PRONOUNS,
                      SUBORDINATORS)
 
 # When a trigger's relation does not fit its arguments, what it means instead.
@@ -83,7 +83,7 @@ _MAX_GAP = 8
 class Relation:
     """One relation mention: token offsets of its arguments in ``doc``.
 
-    ``subject``/``object`` may be anaphor mentions; osteoheme.records expands
+    ``subject``/``object`` may be anaphor mentions; osteoheme.io.records expands
     them to their antecedents.
     """
     subject: Tuple[int, int]

@@ -14,8 +14,8 @@ from spacy.tokens import Doc, Span
 
 from .. import _extensions  # noqa: F401
 from ._base import ConfigOnlyPipe
-from ..grammar import SentenceIndex, coordinated
-from ..words import LEVEL_NOUNS
+from .grammar import SentenceIndex, coordinated
+from .words import LEVEL_NOUNS
 
 DEFAULT_MODIFIERS = {
     "Decreased": ["low", "lower", "reduced", "decreased", "deficient", "insufficient", "inadequate", "poor",

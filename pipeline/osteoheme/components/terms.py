@@ -28,11 +28,11 @@ from spacy.util import filter_spans
 
 from .. import _extensions  # noqa: F401  (registers Span._ attributes)
 from ..errors import Errors, OsteohemeError
-from ..terminology import (DEFAULT_TERMINOLOGY, Concept, concept_from_dict, is_case_sensitive, iter_surface_forms,
+from .terminology import (DEFAULT_TERMINOLOGY, Concept, concept_from_dict, is_case_sensitive, iter_surface_forms,
                            read_terminology)
-from ..grammar import concept_key, is_separator_run, one_per_concept
+from .grammar import concept_key, is_separator_run, one_per_concept
 from ..schema import ENTITY_TYPES
-from ..words import DETERMINERS, SEPARATORS
+from .words import DETERMINERS, SEPARATORS
 
 # Process nouns that form an EFFECT with an of-complement or a compound
 # modifier naming a nutrient or cell ("absorption of calcium", "iron absorption").

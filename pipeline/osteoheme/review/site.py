@@ -17,11 +17,11 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Dict, List, Optional, Union
 
-from .aggregate import aggregate
-from .errors import Errors
-from .jsonl import iter_jsonl
-from .schema import ENTITY_TYPES
-from .vocab import node_iri
+from ..kb.aggregate import aggregate
+from ..errors import Errors
+from ..io.jsonl import iter_jsonl
+from ..schema import ENTITY_TYPES
+from ..kb.vocab import node_iri
 
 COLORS = {"CYTOKINE": "#f4a261", "HORMONE": "#e9c46a", "NUTRIENT": "#8ecae6", "EFFECT": "#b5e48c",
           "DISEASE": "#ff8fa3", "CELL": "#cdb4db", "ANATOMY": "#d4a373"}
@@ -126,8 +126,8 @@ def _bar_png(scores: Dict[str, float], title: str) -> str:
 
 def build_site(pred_dir: Union[str, Path], out_dir: Union[str, Path], gold_dir: Optional[Union[str, Path]] = None) -> Dict:
     """Write the review site; RETURNS {"pages": [...], "documents": n}."""
-    from .brat import read_brat_dir
-    from .evaluate import ConceptNormalizer, evaluate
+    from ..evaluation.brat import read_brat_dir
+    from ..evaluation.evaluate import ConceptNormalizer, evaluate
 
     pred_dir, out_dir = Path(pred_dir), Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -4,7 +4,7 @@ import json
 from pathlib import Path
 from typing import Iterator, Tuple, Union
 
-from .errors import Errors, OsteohemeError
+from ..errors import Errors, OsteohemeError
 
 
 def iter_jsonl(path: Union[str, Path], missing: str = Errors.E001) -> Iterator[Tuple[int, object]]:

@@ -5,7 +5,7 @@ from typing import Dict, List, Union
 
 import pandas as pd
 
-from .errors import Errors, OsteohemeError
+from ..errors import Errors, OsteohemeError
 
 REQUIRED_COLUMNS = ["doc_id", "title", "origin", "license", "split"]
 SPLITS = ("train", "dev", "test")

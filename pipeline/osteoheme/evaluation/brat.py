@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple, Union
 
-from .errors import Errors, OsteohemeError
-from .readers import read_text
-from .schema import ARGUMENT_TYPES, ENTITY_TYPES, STATE_VALUES
+from ..errors import Errors, OsteohemeError
+from ..io.readers import read_text
+from ..schema import ARGUMENT_TYPES, ENTITY_TYPES, STATE_VALUES
 
 
 

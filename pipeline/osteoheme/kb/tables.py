@@ -19,7 +19,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from .aggregate import aggregate, node_table, statement_id
-from .extract import ENTITY_COLUMNS, TRIPLE_COLUMNS, flat_triple
+from ..io.records import ENTITY_COLUMNS, TRIPLE_COLUMNS, flat_triple
 from .vocab import (AGENT_TYPE, CATEGORIES, KNOWLEDGE_LEVEL, RO, biolink_edge, document_curie, edge_key,
                     semmed_predicate)
 

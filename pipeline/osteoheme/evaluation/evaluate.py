@@ -21,8 +21,8 @@ from typing import Callable, Dict, Iterable, List, Optional, Sequence, Set, Tupl
 from spacy.scorer import PRFScore
 
 from .brat import BratDocument
-from .schema import ENTITY_TYPES
-from .terminology import DEFAULT_TERMINOLOGY, iter_surface_forms, read_terminology
+from ..schema import ENTITY_TYPES
+from ..components.terminology import DEFAULT_TERMINOLOGY, iter_surface_forms, read_terminology
 
 Span = Tuple[int, int]
 

@@ -22,39 +22,14 @@ from spacy.language import Language
 from tqdm import tqdm
 
 from .errors import Errors, OsteohemeError
-from .readers import Document, iter_documents
-from .records import doc_records
-
-ENTITY_COLUMNS = ["doc_id", "start", "end", "text", "label", "state", "concept_id", "concept_name"]
-_ARGUMENT = ["start", "end", "text", "label", "concept_id", "concept_name", "state", "anaphor_start", "anaphor_end",
-             "anaphor_text"]
-TRIPLE_COLUMNS = (["doc_id"] + [f"subject_{k}" for k in _ARGUMENT] + ["predicate", "negated"]
-                  + [f"object_{k}" for k in _ARGUMENT]
-                  + ["sentence_start", "sentence_end", "sentence_text", "confidence", "method"])
-
+from .io.readers import Document, iter_documents
+from .components.triples import doc_records
+from .io.records import ENTITY_COLUMNS, TRIPLE_COLUMNS, flat_triple
 
 def count_words(doc) -> int:
     """Tokens that are neither punctuation nor white space."""
     flags = doc.to_array([IS_PUNCT, IS_SPACE])
     return int(len(doc) - flags.any(axis=1).sum()) if len(doc) else 0
-
-
-def flat_triple(t: dict) -> dict:
-    """One CSV row per triple: nested arguments become prefixed columns."""
-    row = {"doc_id": t["doc_id"]}
-    for side in ("subject", "object"):
-        for k, v in t[side].items():
-            if k == "anaphor":
-                v = v or {}
-                for kk in ("start", "end", "text"):
-                    row[f"{side}_anaphor_{kk}"] = v.get(kk)
-            else:
-                row[f"{side}_{k}"] = v
-        if side == "subject":
-            row["predicate"], row["negated"] = t["predicate"], t["negated"]
-    row.update({"sentence_start": t["sentence"]["start"], "sentence_end": t["sentence"]["end"],
-                "sentence_text": t["sentence"]["text"], "confidence": t["confidence"], "method": t["method"]})
-    return row
 
 
 class _Outputs:
@@ -317,7 +292,7 @@ def extract(paths: Iterable[Union[str, Path]], out_dir: Union[str, Path], nlp: O
     """Extract entities and triples from documents into ``out_dir``.
 
     paths: .txt files, directories or globs, JSONL, PubMed XML (.xml/.xml.gz), BioC XML/JSON, PubTator
-        files (see osteoheme.readers; ``reader`` forces one format, "auto" guesses per path).
+        files (see osteoheme.io.readers; ``reader`` forces one format, "auto" guesses per path).
     n_process: worker processes, each loading the pipeline once (from ``config``/``model``).
     resume: skip documents a previous, possibly killed, run into ``out_dir`` already finished;
         refused when that run named another ``config``/``model`` (recorded as summary.json's

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Dict, Iterable, Iterator, List, Tuple, Union
 
-from .errors import Errors, OsteohemeError
+from ..errors import Errors, OsteohemeError
 
 ErrorList = List[Tuple[str, str]]
 

@@ -9,7 +9,7 @@ pipeline's triples are.
 from typing import Dict, List, Tuple
 
 from .brat import BratDocument
-from .errors import OsteohemeError
+from ..errors import OsteohemeError
 from .evaluate import evaluate
 
 

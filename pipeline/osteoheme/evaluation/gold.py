@@ -12,9 +12,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.training import Example
 
-from . import _extensions  # noqa: F401
+from .. import _extensions  # noqa: F401
 from .brat import BratDocument
-from .components.relations import Relation
+from ..components.relations import Relation
 
 
 def reference_doc(nlp: Language, gold: BratDocument) -> Doc:

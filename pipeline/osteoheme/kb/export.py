@@ -7,8 +7,8 @@ spaCy objects: RDF (Turtle, N-Triples), KGX TSV and Parquet.
 from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Union
 
-from .errors import Errors, OsteohemeError
-from .jsonl import iter_jsonl
+from ..errors import Errors, OsteohemeError
+from ..io.jsonl import iter_jsonl
 
 FORMATS = ("rdf", "kgx", "parquet")
 
@@ -25,8 +25,8 @@ def export(pred_dir: Union[str, Path], out_dir: Optional[Union[str, Path]] = Non
 
     RETURNS (dict): format → paths written.
     """
-    from .export_rdf import write_rdf
-    from .export_tables import write_kgx, write_parquet
+    from .rdf import write_rdf
+    from .tables import write_kgx, write_parquet
 
     pred_dir = Path(pred_dir)
     out_dir = Path(out_dir) if out_dir is not None else pred_dir

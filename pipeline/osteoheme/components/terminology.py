@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, Iterable, Iterator, List, Optional, Union
 
-from .errors import Errors, OsteohemeError
-from .jsonl import iter_jsonl
-from .schema import ENTITY_TYPES
+from ..errors import Errors, OsteohemeError
+from ..io.jsonl import iter_jsonl
+from ..schema import ENTITY_TYPES
 
-RESOURCES = Path(__file__).parent / "resources"
+RESOURCES = Path(__file__).parents[1] / "resources"
 DEFAULT_TERMINOLOGY = RESOURCES / "terminology.jsonl"
 
 _KEYS = {"id", "name", "type", "aliases"}

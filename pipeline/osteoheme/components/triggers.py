@@ -20,11 +20,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, Iterable, Iterator, List, Tuple, Union
 
-from .errors import Errors, OsteohemeError
-from .jsonl import iter_jsonl
-from .schema import RELATION_TYPES
+from ..errors import Errors, OsteohemeError
+from ..io.jsonl import iter_jsonl
+from ..schema import RELATION_TYPES
 
-DEFAULT_TRIGGERS = Path(__file__).parent / "resources" / "triggers.jsonl"
+DEFAULT_TRIGGERS = Path(__file__).parents[1] / "resources" / "triggers.jsonl"
 KINDS = ("verb", "noun", "adjective", "event", "affix", "symmetric", "role")
 _KEYS = ("phrase", "kind", "relations", "forms", "inverse")
 

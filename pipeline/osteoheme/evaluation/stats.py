@@ -6,8 +6,8 @@ from typing import Dict, Optional, Union
 import pandas as pd
 
 from .brat import read_brat_dir
-from .corpus import read_manifest
-from .schema import ENTITY_TYPES, RELATION_TYPES
+from ..io.corpus import read_manifest
+from ..schema import ENTITY_TYPES, RELATION_TYPES
 
 
 def corpus_stats(gold_dir: Union[str, Path], corpus_dir: Optional[Union[str, Path]] = None) -> pd.DataFrame:

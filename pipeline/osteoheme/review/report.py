@@ -6,7 +6,7 @@ from typing import Dict, List
 
 import pandas as pd
 
-from .evaluate import summary_rows
+from ..evaluation.evaluate import summary_rows
 
 
 def score_table(result: Dict) -> pd.DataFrame:
