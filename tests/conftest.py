@@ -1,6 +1,35 @@
+import os
+from pathlib import Path
+
 import pytest
 
 import osteoheme
+
+ROOT = Path(__file__).parent.parent
+# Third-party data the project reads but never ships (CI has it beside the checkout, like developers).
+SHARED = Path(os.environ.get("OSTEOHEME_SHARED", ROOT.parent / "shared"))
+REAL_SOURCES = [SHARED / "biored-train" / "Train.PubTator", SHARED / "genia" / "genia_treebank_v1_xml.tar.gz"]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def real_corpus():
+    """The real corpus's texts, materialized from the shared data before any test reads the corpus or the
+    gold (what `osteoheme corpus fetch` does for a user). Without the shared data, the tests that need
+    the texts skip (and fail under CI)."""
+    from osteoheme.io.corpus import missing_real_texts
+    from osteoheme.io.fetch import fetch_corpus
+    if missing_real_texts(ROOT / "corpus") and all(p.exists() for p in REAL_SOURCES):
+        report = fetch_corpus(ROOT / "corpus", REAL_SOURCES, ROOT / "annotations")
+        assert not report.missing and not report.mismatched, (report.missing, report.mismatched)
+    return not missing_real_texts(ROOT / "corpus")
+
+
+@pytest.fixture
+def needs_real_texts(real_corpus):
+    if not real_corpus:
+        if os.environ.get("CI"):
+            pytest.fail(f"the real corpus's texts could not be fetched from {SHARED}")
+        pytest.skip(f"the real corpus's texts are not fetched and {SHARED} is not there")
 
 
 @pytest.fixture(scope="session")

@@ -23,15 +23,26 @@ def test_brat_reads_entities_relations_state(tmp_path):
     assert [(r.predicate, r.negated) for r in doc.facts] == [("INCREASES", False)]
 
 
+@pytest.mark.parametrize("attribute,certainty", [("", "asserted"), ("A2\tCertainty R1 hedged\n", "hedged"),
+                                                 ("A2\tCertainty R1 hypothesis\n", "hypothesis")])
+def test_brat_reads_certainty_of_relations(tmp_path, attribute, certainty):
+    doc = read_brat(write(tmp_path, "T1\tDRUG 0 4\tIL-6\nT2\tPROTEIN 12 20\thepcidin\n"
+                                    "R1\tDECREASES Arg1:T1 Arg2:T2\n" + attribute))
+    assert [(r.predicate, r.certainty) for r in doc.facts] == [("DECREASES", certainty)]
+
+
 @pytest.mark.parametrize("ann,problem", [
     ("T1\tCYTOKINE 0 40\tIL-6\n", "outside the text"),
     ("T1\tCYTOKINE 0 4\tIL-7\n", "is 'IL-6' in the text"),
-    ("T1\tPROTEIN 0 4\tIL-6\n", "unknown entity type"),
+    ("T1\tGENE 0 4\tIL-6\n", "unknown entity type"),
     ("T1\tCYTOKINE 0 4\tIL-6\nR1\tINCREASES Arg1:T1 Arg2:T9\n", "T9, which is not an entity"),
     ("T1\tCYTOKINE 0 4\tIL-6\nT2\tHORMONE 12 20\thepcidin\nR1\tPREVENTS Arg1:T1 Arg2:T2\n", "does not take"),
     ("T1\tCYTOKINE 0 4\tIL-6\nA1\tState T1 High\n", "not Decreased or Increased"),
     ("T1\tCYTOKINE 0 4\tIL-6\nT2\tCYTOKINE 0 2\tIL\n", "overlaps"),
     ("T1\tCYTOKINE 0;2 4\tIL-6\n", "discontinuous"),
+    ("T1\tCYTOKINE 0 4\tIL-6\nT2\tHORMONE 12 20\thepcidin\nR1\tINCREASES Arg1:T1 Arg2:T2\nA1\tCertainty R1 maybe\n",
+     "Certainty value 'maybe'"),
+    ("T1\tCYTOKINE 0 4\tIL-6\nA1\tCertainty T1 hedged\n", "not a relation of this file"),
 ])
 def test_brat_problems_name_file_and_line(tmp_path, ann, problem):
     path = write(tmp_path, ann)

@@ -97,3 +97,29 @@ def test_evaluate_state_needs_span_and_value(normalizer):
                 dict(ent(0, 13, "CYTOKINE"), state=None)]
     states = evaluate(entities, [], {"d": gold}, normalizer)["states"]["ALL"]
     assert (states["tp"], states["fp"], states["fn"]) == (1, 1, 1)
+
+
+@pytest.mark.parametrize("concepts,tp", [
+    # "iron" (NUTRIENT) inside the gold EFFECT "iron absorption": another concept when normalized,
+    # the gold mention's concept when mapped by overlap.
+    ("normalized", 1),
+    ("overlap", 2),
+])
+def test_evaluate_concept_mapping_normalized_or_overlap(normalizer, concepts, tp):
+    pred = [triple(arg(0, 13, "CYTOKINE"), "INCREASES", arg(28, 36, "HORMONE")),
+            triple(arg(15, 19, "CYTOKINE"), "DECREASES", arg(61, 65, "NUTRIENT"))]
+    r = evaluate([], pred, {"d": GOLD}, normalizer, concepts=concepts)
+    assert r["concept_triples"]["ALL"]["tp"] == tp and r["concepts"] == concepts
+
+
+def test_evaluate_scores_relations_by_certainty(normalizer):
+    hedged = BratDocument("d", TEXT, entities=GOLD.entities, relations=[
+        BratRelation("R1", "INCREASES", "T1", "T3", certainty="hedged"),
+        BratRelation("R2", "Coref", "T4", "T2"),
+        BratRelation("R3", "DECREASES", "T4", "T5")])
+    pred = [triple(arg(0, 13, "CYTOKINE"), "INCREASES", arg(28, 36, "HORMONE")),  # no certainty: asserted
+            dict(triple(arg(15, 19, "CYTOKINE"), "DECREASES", arg(61, 76, "EFFECT")), certainty="hedged")]
+    by = evaluate([], pred, {"d": hedged}, normalizer)["concept_triples_by_certainty"]
+    assert (by["asserted"]["tp"], by["asserted"]["fp"], by["asserted"]["fn"]) == (0, 1, 1)
+    assert (by["hedged"]["tp"], by["hedged"]["fp"], by["hedged"]["fn"]) == (0, 1, 1)
+    assert (by["hypothesis"]["tp"], by["hypothesis"]["fp"], by["hypothesis"]["fn"]) == (0, 0, 0)

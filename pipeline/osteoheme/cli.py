@@ -21,7 +21,8 @@ app = typer.Typer(
          "* `osteoheme export outputs/`: RDF, KGX/Biolink and Parquet from extracted triples\n"
          "* `osteoheme report outputs/ --gold annotations/`: a static review site\n"
          "* `osteoheme stats annotations/`: corpus statistics per split\n"
-         "* `osteoheme agreement annotations/ second-pass/`: inter-annotator agreement\n\n"
+         "* `osteoheme agreement annotations/ second-pass/`: inter-annotator agreement\n"
+         "* `osteoheme corpus fetch SOURCE…`: materialize the real corpus's texts (not shipped)\n\n"
          "`osteoheme COMMAND --help` explains each command.",
     no_args_is_help=True,
     add_completion=False,
@@ -104,10 +105,11 @@ def _print_summary(summary: dict, out: Path) -> None:
 
 
 def evaluate_dirs(pred_dir: Path, gold_dir: Path, out: Optional[Path] = None, docs: Optional[List[str]] = None,
-                  stem: str = "evaluation") -> dict:
+                  stem: str = "evaluation", concepts: str = "normalized") -> dict:
     """Score ``pred_dir``/{entities,triples}.jsonl against the brat gold in ``gold_dir``.
 
     docs (list): only these doc_ids (e.g. one split); all gold documents if omitted.
+    concepts (str): "normalized" or "overlap", how predicted arguments map to gold concepts.
     """
     from .evaluation.brat import read_brat_dir
     from .evaluation.evaluate import evaluate
@@ -126,7 +128,7 @@ def evaluate_dirs(pred_dir: Path, gold_dir: Path, out: Optional[Path] = None, do
     missing = sorted(set(gold) - predicted)
     if missing:
         raise OsteohemeError(Errors.E030.format(path=pred_dir, docs=", ".join(missing)))
-    result = evaluate(entities, triples, gold)
+    result = evaluate(entities, triples, gold, concepts=concepts)
     if out is not None:
         write_reports(result, out, stem=stem)
     return result
@@ -148,6 +150,9 @@ def evaluate_cli(
     gold: Path = typer.Argument(Path("annotations"), help="A directory of brat gold: <doc_id>.txt + <doc_id>.ann."),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Where evaluation.json and evaluation.md go "
                                        "(default: the predictions directory)."),
+    concepts: str = typer.Option("normalized", "--concepts", help="How a predicted argument maps to a gold concept "
+                                 "for document-level scores: normalized (type + text, the default) or overlap (the "
+                                 "gold mention its span overlaps most). README: How evaluation counts."),
 ) -> None:
     """Score predictions against brat gold and print the table.
 
@@ -160,8 +165,9 @@ def evaluate_cli(
     sentences are in evaluation.md.
     """
     out = out or predictions
+    _check_concepts(concepts)
     try:
-        result = evaluate_dirs(predictions, gold, out)
+        result = evaluate_dirs(predictions, gold, out, concepts=concepts)
     except OsteohemeError as e:
         _fail(e)
     _print_scores(result)
@@ -170,60 +176,100 @@ def evaluate_cli(
 
 @app.command("run")
 def run_cli(
-    corpus: Path = typer.Option(Path("corpus"), help="Texts to extract."),
-    gold: Path = typer.Option(Path("annotations"), help="Gold annotations to score against."),
-    out: Path = typer.Option(Path("outputs"), "--out", "-o", help="Output directory."),
+    corpus: Path = typer.Option(Path("corpus"), help="The corpus: manifest.csv, synthetic texts, real/ (fetched)."),
+    gold: Path = typer.Option(Path("annotations"), help="Gold annotations to score against (real ones in real/)."),
+    out: Path = typer.Option(Path("outputs"), "--out", "-o", help="Output directory (real documents: OUT/real/)."),
     config: Optional[Path] = typer.Option(None, "--config", "-c", help="As for extract: a config file or rules, parser, parser-ner."),
     model: Optional[str] = typer.Option(None, "--model", "-m", help="As for extract: an installed scispaCy model."),
+    concepts: str = typer.Option("normalized", "--concepts", help="How a predicted argument maps to a gold concept "
+                                 "for document-level scores: normalized (type + text) or overlap (span overlap)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
-    """The main job: extract the corpus, evaluate against the gold, print the scores.
+    """The main job: extract the corpus, evaluate against the gold, print the scores — real and synthetic
+    documents apart, each per split.
 
     Example: osteoheme run   (from the repository root)
-    Another pipeline, per split: osteoheme run --config parser --out results-parser/
+    Another pipeline: osteoheme run --config parser --out results-parser/
+
+    The real documents (PubMed abstracts) are not shipped: fetch them once with
+    `osteoheme corpus fetch …` (see its --help); until then only the synthetic corpus is scored.
     """
+    from .io.corpus import REAL, SYNTHETIC, missing_real_texts
+    _check_concepts(concepts)
     try:
-        summary, result, per_split = run_job(corpus, gold, out, _load(config, model), progress=not quiet,
-                                             config=config, model=model)
+        runs = run_job(corpus, gold, out, _load(config, model), progress=not quiet, config=config, model=model,
+                       concepts=concepts)
+        missing = missing_real_texts(corpus)
     except OsteohemeError as e:
         _fail(e)
-    _print_summary(summary, out)
-    _print_scores(result)
-    if len(per_split) > 1:
+    failed = 0
+    for origin, where in ((REAL, out / REAL), (SYNTHETIC, out)):
+        if origin not in runs:
+            continue
+        run = runs[origin]
+        typer.secho(f"\n== {origin} documents ==", bold=True)
+        _print_summary(run["summary"], where)
+        _print_scores(run["result"])
         typer.echo("\nPer split (F1):")
-        typer.echo(_split_table(per_split).to_string(index=False, float_format=lambda v: f"{v:.3f}"))
-    typer.echo(f"\nReports: {out}/evaluation.json, {out}/evaluation.md, {out}/evaluation-<split>.md")
-    if summary["failed"]:
+        typer.echo(_split_table(run["per_split"]).to_string(index=False, float_format=lambda v: f"{v:.3f}"))
+        typer.echo(f"Reports: {where}/evaluation.json, {where}/evaluation.md, {where}/evaluation-<split>.md")
+        failed += run["summary"]["failed"]
+    if missing:
+        typer.secho("\n" + Errors.E065.format(path=corpus / "real", count=len(missing), docs=", ".join(missing[:3])),
+                    fg="yellow", err=True)
+    if failed:
         raise typer.Exit(code=1)
 
 
-def run_job(corpus: Path, gold: Path, out: Path, nlp, progress: bool = False, config=None, model=None):
-    """Extract ``corpus`` into ``out``, evaluate it overall and per manifest split, write corpus
-    statistics and the knowledge-base exports. ``config``/``model`` name the pipeline ``nlp`` was
-    loaded from, for the run summary.
+def _check_concepts(concepts: str) -> None:
+    from .evaluation.evaluate import CONCEPT_MAPPINGS
+    if concepts not in CONCEPT_MAPPINGS:
+        _fail(OsteohemeError(f"--concepts {concepts!r}: choose {' or '.join(CONCEPT_MAPPINGS)}."))
 
-    RETURNS (tuple): (extraction summary, overall result, {split: result}).
+
+def run_job(corpus: Path, gold: Path, out: Path, nlp, progress: bool = False, config=None, model=None,
+            concepts: str = "normalized") -> dict:
+    """The main job, per origin. Synthetic: extract ``corpus`` into ``out``, evaluate it overall and per
+    manifest split, write corpus statistics and the knowledge-base exports. Real (when its texts have
+    been fetched into ``corpus``/real/): the same into ``out``/real/, against ``gold``/real/, plus
+    text-free score files ``out``/scores-real.{json,md} and ``out``/stats-real.{csv,md} (the real texts are
+    third-party: everything that quotes them stays in out/real/, which is not committed).
+    ``config``/``model`` name the pipeline ``nlp`` was loaded from, for the run summary.
+
+    RETURNS (dict): origin → {"summary", "result", "per_split"}; "real" only when its texts are there.
     """
+    from .io.corpus import REAL, SYNTHETIC, missing_real_texts, real_dir
+    runs = {SYNTHETIC: _run_origin(corpus, corpus, gold, out, nlp, SYNTHETIC, progress, config, model, concepts)}
+    if not missing_real_texts(corpus):
+        runs[REAL] = _run_origin(real_dir(corpus), corpus, gold / REAL, out / REAL, nlp, REAL, progress, config, model,
+                                 concepts)
+        from .review.report import write_scores
+        write_scores(runs[REAL]["result"], runs[REAL]["per_split"], out, stem="scores-real",
+                     title="osteoheme evaluation — real documents (scores only)")
+        from .evaluation.stats import corpus_stats, write_stats
+        write_stats(corpus_stats(gold / REAL, corpus), out, stem="stats-real")
+    return runs
+
+
+def _run_origin(texts: Path, corpus: Path, gold: Path, out: Path, nlp, origin: str, progress, config, model,
+                concepts: str) -> dict:
     from .io.corpus import splits
     from .kb.export import export
     from .batch import extract
     from .evaluation.stats import corpus_stats, write_stats
-    by_split = splits(corpus)
-    summary = extract([corpus], out, nlp=nlp, progress=progress, config=config, model=model)
-    result = evaluate_dirs(out, gold, out)
-    per_split = {s: evaluate_dirs(out, gold, out, docs=ids, stem=f"evaluation-{s}") for s, ids in by_split.items()}
+    by_split = splits(corpus, origin)
+    summary = extract([texts], out, nlp=nlp, progress=progress, config=config, model=model)
+    result = evaluate_dirs(out, gold, out, concepts=concepts)
+    per_split = {s: evaluate_dirs(out, gold, out, docs=ids, stem=f"evaluation-{s}", concepts=concepts)
+                 for s, ids in by_split.items()}
     write_stats(corpus_stats(gold, corpus), out)
     export(out)
-    return summary, result, per_split
+    return {"summary": summary, "result": result, "per_split": per_split}
 
 
 def _split_table(per_split: dict):
-    import pandas as pd
-    return pd.DataFrame([{"split": s, "docs": len(r["docs"]),
-                          "entities lenient": r["entities"]["lenient"]["ALL"]["f"],
-                          "relation mentions": r["relations"]["strict"]["ALL"]["f"],
-                          "document concepts": r["concept_triples"]["ALL"]["f"]}
-                         for s, r in per_split.items()])
+    from .review.report import split_table
+    return split_table(per_split)
 
 
 @app.command("export")
@@ -271,18 +317,26 @@ def report_cli(
 
 @app.command("validate")
 def validate_cli(
-    gold: Path = typer.Argument(Path("annotations"), help="A directory of brat gold files."),
+    gold: List[Path] = typer.Argument(None, help="brat gold: .ann files, or directories searched recursively "
+                                                 "(default: annotations/)."),
 ) -> None:
-    """Check gold annotations: brat syntax, spans against the text, types, argument types, overlaps, State.
+    """Check gold annotations: brat syntax, spans against the text, types, argument types, overlaps, State,
+    Certainty.
 
-    Example: osteoheme validate annotations/
+    Example: osteoheme validate annotations/   (every .ann below it, real/ and second-pass*/ included)
     """
     from .evaluation.brat import check_brat
-    if not gold.is_dir():
-        _fail(OsteohemeError(Errors.E013.format(path=gold)))
-    anns = sorted(gold.glob("*.ann"))
-    if not anns:
-        _fail(OsteohemeError(Errors.E012.format(path=gold)))
+    anns = []
+    for path in gold or [Path("annotations")]:
+        if path.is_file() and path.suffix == ".ann":
+            anns.append(path)
+        elif path.is_dir():
+            found = sorted(path.rglob("*.ann"))
+            if not found:
+                _fail(OsteohemeError(Errors.E012.format(path=path)))
+            anns += found
+        else:
+            _fail(OsteohemeError(Errors.E013.format(path=path)))
     problems = [p for a in anns for p in check_brat(a)]
     for p in problems:
         typer.secho(p, fg="red", err=True)
@@ -342,6 +396,56 @@ def agreement_cli(
             typer.echo(f"Only in the {side} set, not compared: {', '.join(docs)}")
     if out is not None:
         write_reports(result, out, stem="agreement")
+
+
+corpus_app = typer.Typer(help="The corpus: `osteoheme corpus fetch` materializes the real documents' texts.",
+                         no_args_is_help=True, rich_markup_mode="markdown")
+app.add_typer(corpus_app, name="corpus")
+
+
+@corpus_app.command("fetch")
+def corpus_fetch_cli(
+    sources: List[Path] = typer.Argument(None, metavar="SOURCE",
+                                         help="Files that hold the abstracts: PubTator (BioRED), BioC XML/JSON, "
+                                              "PubMed XML, or the GENIA treebank (.tar.gz or its folder)."),
+    corpus: Path = typer.Option(Path("corpus"), help="The folder of manifest.csv; texts go to its real/ subfolder."),
+    gold: Optional[Path] = typer.Option(Path("annotations"), help="brat gold tree: each text is also written "
+                                                                  "beside its PMID.ann file."),
+    pubmed: bool = typer.Option(False, "--pubmed", help="Fetch what the sources lack from PubMed (NCBI "
+                                                        "E-utilities; needs internet)."),
+    eutils_url: str = typer.Option("https://eutils.ncbi.nlm.nih.gov/entrez/eutils", "--eutils-url",
+                                   help="E-utilities base URL (a mirror, or a local test server)."),
+) -> None:
+    """Write the real corpus's texts, checked against the manifest's SHA-256.
+
+    The real documents are PubMed abstracts that the project annotates but does not
+    redistribute: corpus/manifest.csv names each (PMID, source corpus, length, hash).
+    With the shared data beside the checkout:
+
+        osteoheme corpus fetch ../shared/biored-train/Train.PubTator ../shared/genia/genia_treebank_v1_xml.tar.gz
+
+    or, with internet access, `osteoheme corpus fetch --pubmed`. A text whose hash differs
+    (another version of the abstract) is not written, since the gold offsets would not fit it.
+    """
+    from .io.fetch import fetch_corpus
+    if not sources and not pubmed:
+        _fail(OsteohemeError("give the source files that hold the abstracts, or --pubmed; "
+                             "see `osteoheme corpus fetch --help`."))
+    try:
+        report = fetch_corpus(corpus, sources or [], gold if gold and gold.is_dir() else None, pubmed, eutils_url)
+    except OsteohemeError as e:
+        _fail(e)
+    typer.echo(f"{len(report.written)} written, {len(report.unchanged)} already there, "
+               f"{len(report.mismatched)} with another text, {len(report.missing)} not found "
+               f"(texts in {corpus / 'real'})")
+    for message in report.mismatched.values():
+        typer.secho(message, fg="red", err=True)
+    if report.missing:
+        typer.secho(Errors.E063.format(manifest=corpus / "manifest.csv", count=len(report.missing),
+                                       docs=", ".join(report.missing[:10]) + (" …" if len(report.missing) > 10 else "")),
+                    fg="red", err=True)
+    if report.missing or report.mismatched:
+        raise typer.Exit(code=1)
 
 
 def main() -> None:

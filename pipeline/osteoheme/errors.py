@@ -48,3 +48,16 @@ class Errors:
             "osteoheme.load() and --config take a config of rule components or a packaged pipeline ({names}).")
     E052 = ("Trained component {name!r} is not shipped in {path}. Known: {names}. A broken install? "
             "Reinstall osteoheme, or retrain it with training/project.yml.")
+    E060 = ("{path}: cannot tell what kind of source this is. Give a PubTator file (.pubtator), BioC XML or "
+            "JSON, PubMed XML (.xml, .xml.gz) or the GENIA treebank (.tar.gz or its folder); kinds: {kinds}.")
+    E061 = "{path}: no such source file. Point `osteoheme corpus fetch` at a PubTator, BioC, PubMed XML or GENIA file."
+    E062 = "{path}: not readable as {kind} ({error})."
+    E063 = ("{manifest}: {count} real document(s) were not found in the sources given ({docs}). Give the files "
+            "that hold them (see the manifest's source column), or fetch them from PubMed with --pubmed.")
+    E064 = ("{where}: the text of PMID {doc_id} differs from the one annotated (SHA-256 {got}, expected {want}; "
+            "{length} characters, expected {want_length}). A different version of the abstract: the gold offsets "
+            "would not fit, so it is not written.")
+    E065 = ("{path}: real document(s) not fetched yet ({count}, e.g. {docs}). Materialize them with `osteoheme "
+            "corpus fetch ../shared/biored-train/Train.PubTator ../shared/genia/genia_treebank_v1_xml.tar.gz` "
+            "(or `osteoheme corpus fetch --pubmed` with internet access).")
+    E066 = "PubMed E-utilities at {url} could not be read ({error}). Check the network, or fetch from local files."

@@ -7,7 +7,7 @@ verb over auxiliaries, the predicate over the copula, the noun over its
 preposition), using GENIA's function tags (SBJ, PRD, LGS) and coordination
 marks (syn="COOD").
 
-    python scripts/constituency_to_ud.py assets/genia   # agreement with the gold UD on shared sentences
+    python scripts/constituency_to_ud.py ../../shared/genia   # agreement with the gold UD on shared sentences
 """
 
 import tarfile
@@ -341,7 +341,7 @@ def read_converted(tar_path: Path) -> Dict[str, List]:
             for pmid, root in iter_abstracts(tar_path)}
 
 
-def main(genia_dir: Path = typer.Argument(..., help="training/assets/genia")):
+def main(genia_dir: Path = typer.Argument(..., help="The GENIA data folder (../../shared/genia from training/)")):
     """Agreement of the conversion with the gold UD trees on the sentences both have (dev, future_use)."""
     import sys
     sys.path.insert(0, str(Path(__file__).parent))

@@ -15,6 +15,7 @@ import typer
 def main(
     syntax: Path = typer.Option(..., help="Trained GENIA tagger/parser pipeline (spacy train's model-best)"),
     ner: Path = typer.Option(..., help="Trained corpus entity model (model-best)"),
+    genia: Path = typer.Option(..., help="The GENIA data folder (its GENIA_LICENSE ships beside the model)"),
     out_dir: Path = typer.Option(Path(__file__).parent.parent.parent / "pipeline" / "osteoheme" / "resources" / "models",
                                  help="Where the package keeps them"),
 ):
@@ -26,7 +27,7 @@ def main(
                      "treebank (annotations (c) GENIA Project, CC BY 3.0).", "license": "CC BY 3.0 (training data)"})
     nlp.to_disk(target)
     # GENIA's licence asks for credit; the model ships its terms beside it.
-    shutil.copy(Path(__file__).parent.parent / "assets" / "genia" / "GENIA_LICENSE", target / "GENIA_LICENSE")
+    shutil.copy(genia / "GENIA_LICENSE", target / "GENIA_LICENSE")
     ner_nlp = spacy.load(ner)
     ner_nlp.replace_listeners("tok2vec", "ner", ["model.tok2vec"])
     ner_nlp.remove_pipe("tok2vec")

@@ -103,7 +103,7 @@ def pos_doc(vocab, sentences) -> Doc:
 
 
 def main(
-    genia_dir: Path = typer.Argument(..., help="Folder with the GENIA files (training/assets/genia)"),
+    genia_dir: Path = typer.Argument(..., help="Folder with the GENIA files (../../shared/genia from training/)"),
     out_dir: Path = typer.Argument(..., help="Where to write train/dev/test .spacy"),
     held_out: int = typer.Option(300, help="Sentences of UD dev (whole abstracts, from its end) kept for tuning"),
     converted: bool = typer.Option(False, "--converted/--no-converted",

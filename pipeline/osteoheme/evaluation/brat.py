@@ -10,8 +10,7 @@ from typing import Dict, List, Optional, Tuple, Union
 
 from ..errors import Errors, OsteohemeError
 from ..io.readers import read_text
-from ..schema import ARGUMENT_TYPES, ENTITY_TYPES, STATE_VALUES
-
+from ..schema import ARGUMENT_TYPES, ASSERTED, CERTAINTY_VALUES, ENTITY_TYPES, STATE_VALUES
 
 
 @dataclass
@@ -32,6 +31,7 @@ class BratRelation:
     arg1: str
     arg2: str
     line: int = 0
+    certainty: str = ASSERTED  # "hedged" / "hypothesis" from a Certainty attribute (guidelines 8.3)
 
     @property
     def negated(self) -> bool:
@@ -114,16 +114,24 @@ def _parse(ann_path: Path, text: str) -> Tuple[BratDocument, List[str]]:
         elif ident.startswith("A") or ident.startswith("M"):
             fields = parts[1].split() if len(parts) > 1 else []
             if len(fields) != 3:
-                problem(n, "an A line reads 'A1<TAB>State T1 Decreased'")
+                problem(n, "an A line reads 'A1<TAB>State T1 Decreased' or 'A2<TAB>Certainty R1 hedged'")
                 continue
             pending_attrs.append((n, fields))
         elif ident.startswith(("N", "#")):
             continue  # normalizations and notes are allowed and ignored
         else:
             problem(n, f"unknown annotation kind {ident!r} (expected T, R or A lines)")
+    relations = {r.id: r for r in doc.relations}
     for n, (name, target, value) in pending_attrs:
-        if name != "State":
-            problem(n, f"unknown attribute {name!r}; the guidelines define only State")
+        if name == "Certainty":
+            if value not in CERTAINTY_VALUES:
+                problem(n, f"Certainty value {value!r} is not {' or '.join(CERTAINTY_VALUES)} (asserted: no attribute)")
+            elif target not in relations or relations[target].label == "Coref":
+                problem(n, f"Certainty points at {target}, which is not a relation of this file (Coref takes none)")
+            else:
+                relations[target].certainty = value
+        elif name != "State":
+            problem(n, f"unknown attribute {name!r}; the guidelines define State (entities) and Certainty (relations)")
         elif value not in STATE_VALUES:
             problem(n, f"State value {value!r} is not Decreased or Increased")
         elif target not in doc.entities:

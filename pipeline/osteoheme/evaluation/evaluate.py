@@ -7,10 +7,17 @@ it means in spaCy:
 * relation mentions: strict and lenient argument spans, label including
   ``NEG_``; anaphors are compared as the anaphor span, as gold annotates them;
 * document-level concept triples: (subject concept, predicate, negated, object
-  concept) per document, anaphors expanded to their antecedents. Gold and
-  predictions go through the same concept normalizer (terminology look-up,
-  then short forms defined in the text, then the lower-cased text), so a
-  prediction is not rewarded for a concept id the gold never had.
+  concept) per document, anaphors expanded to their antecedents, overall and
+  per certainty (asserted / hedged / hypothesis: guidelines 8.3). Two ways to
+  map a mention to a concept (``concepts``):
+  - "normalized" (the default): gold and predictions go through the same
+    concept normalizer (terminology look-up of type + text, then short forms
+    defined in the text, then the lower-cased text), so a prediction is not
+    rewarded for a concept id the gold never had, and a prediction of another
+    type or a shorter span than the gold mention is another concept;
+  - "overlap": a predicted argument takes the concept of the gold mention its
+    span overlaps most (whatever its type or extent), and its own normalized
+    key only where it overlaps none, as span-overlap scorers do.
 """
 
 import re
@@ -21,7 +28,7 @@ from typing import Callable, Dict, Iterable, List, Optional, Sequence, Set, Tupl
 from spacy.scorer import PRFScore
 
 from .brat import BratDocument
-from ..schema import ENTITY_TYPES
+from ..schema import ASSERTED, CERTAINTY_VALUES, ENTITY_TYPES
 from ..components.terminology import DEFAULT_TERMINOLOGY, iter_surface_forms, read_terminology
 
 Span = Tuple[int, int]
@@ -149,6 +156,34 @@ def score_states(pred: Dict[Tuple, Optional[str]], gold: Dict[Tuple, Optional[st
     return {"ALL": prf(score)}
 
 
+CONCEPT_MAPPINGS = ("normalized", "overlap")
+
+
+def score_by_certainty(pred: Dict[str, Set[Tuple]], gold: Dict[str, Set[Tuple]]) -> Dict:
+    """Concept triples per certainty class: a triple counts in each class it is stated with."""
+    out: Dict[str, Dict] = {}
+    for certainty in (ASSERTED,) + CERTAINTY_VALUES:
+        s = PRFScore()
+        s.score_set(pred.get(certainty, set()), gold.get(certainty, set()))
+        out[certainty] = prf(s)
+    return out
+
+
+class OverlapConcepts:
+    """Maps a predicted span to the concept of the gold mention it overlaps most, per document."""
+
+    def __init__(self, gold_keys: Dict[str, List[Tuple[int, int, str]]]) -> None:
+        self.gold_keys = gold_keys  # doc_id → [(start, end, concept key)] of non-anaphor gold mentions
+
+    def key(self, doc_id: str, start: int, end: int, fallback: str) -> str:
+        best, best_overlap = fallback, 0
+        for s, e, k in self.gold_keys.get(doc_id, ()):
+            overlap = min(end, e) - max(start, s)
+            if overlap > best_overlap:
+                best, best_overlap = k, overlap
+        return best
+
+
 def score_concept_triples(pred: Set[Tuple], gold: Set[Tuple], names: Dict[Tuple, str]) -> Dict:
     out: Dict[str, Dict] = {}
     total = PRFScore()
@@ -192,26 +227,54 @@ def gold_views(gold: BratDocument) -> Tuple[List[Mention], List[RelMention]]:
 
 
 def evaluate(entities: Iterable[dict], triples: Iterable[dict], gold: Dict[str, BratDocument],
-             normalizer: Optional[ConceptNormalizer] = None, per_document: bool = True) -> Dict:
+             normalizer: Optional[ConceptNormalizer] = None, per_document: bool = True,
+             concepts: str = "normalized") -> Dict:
     """Score output-contract rows (entities.jsonl / triples.jsonl dicts) against gold documents.
 
     Only documents present in ``gold`` are scored.
-    RETURNS (dict): "entities", "relations" (mention level), "concept_triples" (document level), "states",
-        "docs", and "per_document" (the headline F1s of each document, when there are several).
+    concepts (str): how a predicted argument is mapped to a concept, "normalized" or "overlap" (module doc).
+    RETURNS (dict): "entities", "relations" (mention level), "concept_triples" (document level),
+        "concept_triples_by_certainty", "states", "docs", "concepts" (the mapping used), and "per_document"
+        (the headline F1s of each document, when there are several).
     """
+    if concepts not in CONCEPT_MAPPINGS:
+        raise ValueError(f"concepts must be one of {CONCEPT_MAPPINGS}, not {concepts!r}")
     normalizer = normalizer or ConceptNormalizer()
     entities, triples = list(entities), list(triples)
     by_doc = {}
     if per_document and len(gold) > 1:
         for doc_id in sorted(gold):
             r = evaluate([e for e in entities if e["doc_id"] == doc_id], [t for t in triples if t["doc_id"] == doc_id],
-                         {doc_id: gold[doc_id]}, normalizer, per_document=False)
+                         {doc_id: gold[doc_id]}, normalizer, per_document=False, concepts=concepts)
             by_doc[doc_id] = {"entities_lenient_f": r["entities"]["lenient"]["ALL"]["f"],
                               "relation_mentions_f": r["relations"]["strict"]["ALL"]["f"],
                               "document_concepts_f": r["concept_triples"]["ALL"]["f"]}
     pred_ents = [Mention(e["doc_id"], e["start"], e["end"], e["label"], e["text"])
                  for e in entities if e["doc_id"] in gold]
-    pred_rels, pred_concepts, names = [], set(), {}
+    names: Dict[Tuple, str] = {}
+    gold_ents, gold_rels, gold_concepts = [], [], set()
+    gold_by_certainty: Dict[str, Set[Tuple]] = defaultdict(set)
+    gold_keys: Dict[str, List[Tuple[int, int, str]]] = defaultdict(list)
+    for doc_id, g in gold.items():
+        ments, rels = gold_views(g)
+        gold_ents += ments
+        gold_rels += rels
+        short = normalizer.short_forms(g.text, ments)
+        anaphors = {r.arg1 for r in g.relations if r.label == "Coref"}
+        gold_keys[doc_id] = [(e.start, e.end, normalizer.key(Mention(doc_id, e.start, e.end, e.label, e.text), short))
+                             for k, e in g.entities.items() if k not in anaphors]
+        for r in g.facts:
+            for s_ent in g.antecedents(r.arg1):
+                for o_ent in g.antecedents(r.arg2):
+                    s = normalizer.key(Mention(doc_id, s_ent.start, s_ent.end, s_ent.label, s_ent.text), short)
+                    o = normalizer.key(Mention(doc_id, o_ent.start, o_ent.end, o_ent.label, o_ent.text), short)
+                    key = _concept_triple(doc_id, s, r.label, o)
+                    gold_concepts.add(key)
+                    gold_by_certainty[r.certainty].add(key)
+                    names.setdefault(key, f"{doc_id}: {s_ent.text} {r.label} {o_ent.text}")
+    pred_rels, pred_concepts = [], set()
+    pred_by_certainty: Dict[str, Set[Tuple]] = defaultdict(set)
+    overlap = OverlapConcepts(gold_keys) if concepts == "overlap" else None
     triples = [t for t in triples if t["doc_id"] in gold]
     by_doc_ents = defaultdict(list)
     for m in pred_ents:
@@ -233,27 +296,15 @@ def evaluate(entities: Iterable[dict], triples: Iterable[dict], gold: Dict[str, 
         if doc_id not in short_by_doc:
             short_by_doc[doc_id] = normalizer.short_forms(gold[doc_id].text, by_doc_ents[doc_id])
         short = short_by_doc[doc_id]
-        s = normalizer.key(Mention(doc_id, t["subject"]["start"], t["subject"]["end"], t["subject"]["label"],
-                                   t["subject"]["text"]), short)
-        o = normalizer.key(Mention(doc_id, t["object"]["start"], t["object"]["end"], t["object"]["label"],
-                                   t["object"]["text"]), short)
+        s, o = (normalizer.key(Mention(doc_id, t[side]["start"], t[side]["end"], t[side]["label"], t[side]["text"]),
+                               short) for side in ("subject", "object"))
+        if overlap is not None:
+            s, o = (overlap.key(doc_id, t[side]["start"], t[side]["end"], k)
+                    for side, k in (("subject", s), ("object", o)))
         key = _concept_triple(doc_id, s, label, o)
         pred_concepts.add(key)
+        pred_by_certainty[t.get("certainty") or ASSERTED].add(key)
         names.setdefault(key, f"{doc_id}: {t['subject']['text']} {label} {t['object']['text']}")
-    gold_ents, gold_rels, gold_concepts = [], [], set()
-    for doc_id, g in gold.items():
-        ments, rels = gold_views(g)
-        gold_ents += ments
-        gold_rels += rels
-        short = normalizer.short_forms(g.text, ments)
-        for r in g.facts:
-            for s_ent in g.antecedents(r.arg1):
-                for o_ent in g.antecedents(r.arg2):
-                    s = normalizer.key(Mention(doc_id, s_ent.start, s_ent.end, s_ent.label, s_ent.text), short)
-                    o = normalizer.key(Mention(doc_id, o_ent.start, o_ent.end, o_ent.label, o_ent.text), short)
-                    key = _concept_triple(doc_id, s, r.label, o)
-                    gold_concepts.add(key)
-                    names.setdefault(key, f"{doc_id}: {s_ent.text} {r.label} {o_ent.text}")
     entity_scores = score_entities(pred_ents, gold_ents)
     pred_states = {(e["doc_id"], e["start"], e["end"]): e.get("state") for e in entities if e["doc_id"] in gold}
     gold_states = {(doc_id, e.start, e.end): e.state for doc_id, g in gold.items() for e in g.entities.values()}
@@ -265,6 +316,8 @@ def evaluate(entities: Iterable[dict], triples: Iterable[dict], gold: Dict[str, 
         "entities": entity_scores,
         "relations": score_relation_mentions(pred_rels, gold_rels),
         "concept_triples": score_concept_triples(pred_concepts, gold_concepts, names),
+        "concept_triples_by_certainty": score_by_certainty(pred_by_certainty, gold_by_certainty),
+        "concepts": concepts,
         "states": score_states(pred_states, gold_states),
         "per_document": by_doc,
     }
@@ -289,4 +342,6 @@ def summary_rows(result: Dict) -> List[Tuple[str, str, Dict]]:
     for label, s in result["concept_triples"].items():
         if label not in ("ALL", "errors"):
             rows.append(("relations, document concepts", label, s))
+    for certainty, s in result.get("concept_triples_by_certainty", {}).items():
+        rows.append(("relations, document concepts, by certainty", certainty, s))
     return rows

@@ -38,11 +38,11 @@ def corpus_stats(gold_dir: Union[str, Path], corpus_dir: Optional[Union[str, Pat
     return table.reset_index()
 
 
-def write_stats(table: pd.DataFrame, out_dir: Union[str, Path]) -> None:
+def write_stats(table: pd.DataFrame, out_dir: Union[str, Path], stem: str = "stats") -> None:
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    table.to_csv(out_dir / "stats.csv", index=False, lineterminator="\n")
+    table.to_csv(out_dir / f"{stem}.csv", index=False, lineterminator="\n")
     header = "| " + " | ".join(table.columns) + " |"
     lines = ["# Corpus statistics", "", header, "|" + "---|" * len(table.columns)]
     lines += ["| " + " | ".join(str(v) for v in row) + " |" for row in table.itertuples(index=False)]
-    (out_dir / "stats.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (out_dir / f"{stem}.md").write_text("\n".join(lines) + "\n", encoding="utf-8")

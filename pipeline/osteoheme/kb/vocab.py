@@ -26,10 +26,12 @@ CATEGORIES: Dict[str, str] = {
     "DISEASE": "biolink:Disease",
     "CELL": "biolink:Cell",
     "ANATOMY": "biolink:AnatomicalEntity",
+    "PROTEIN": "biolink:Protein",
+    "DRUG": "biolink:Drug",
 }
 
 
-_MOLECULAR = ("CYTOKINE", "HORMONE", "NUTRIENT")
+_MOLECULAR = ("CYTOKINE", "HORMONE", "NUTRIENT", "PROTEIN", "DRUG")
 
 
 def biolink_edge(predicate: str, subject_label: str = "", object_label: str = "") -> Dict[str, Optional[str]]:

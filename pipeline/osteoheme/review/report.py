@@ -15,6 +15,43 @@ def score_table(result: Dict) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def _pr(s: Dict) -> str:
+    return f"{s['f']:.3f} ({s['p']:.3f}/{s['r']:.3f})"
+
+
+def split_table(per_split: Dict[str, Dict]) -> pd.DataFrame:
+    """One row per split: F1 (P/R) of the headline views, relations also per certainty."""
+    rows = []
+    for split, r in per_split.items():
+        row = {"split": split, "docs": len(r["docs"]),
+               "entities lenient": _pr(r["entities"]["lenient"]["ALL"]),
+               "entities strict": _pr(r["entities"]["strict"]["ALL"]),
+               "relation mentions": _pr(r["relations"]["strict"]["ALL"]),
+               "document relations": _pr(r["concept_triples"]["ALL"])}
+        for certainty, s in r.get("concept_triples_by_certainty", {}).items():
+            row[f"doc. relations, {certainty} (gold n)"] = f"{_pr(s)} n={s['tp'] + s['fn']}"
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def write_scores(result: Dict, per_split: Dict[str, Dict], out_dir: Path, stem: str, title: str) -> List[Path]:
+    """Scores without text (no error listings, no sentences): safe to publish for third-party documents."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    table, splits = score_table(result), split_table(per_split)
+    data = {"docs": result["docs"], "concepts": result.get("concepts"), "overall": table.to_dict(orient="records"),
+            "per_split": splits.to_dict(orient="records"), "per_document": result.get("per_document", {})}
+    json_path, md_path = out_dir / f"{stem}.json", out_dir / f"{stem}.md"
+    json_path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    lines = [f"# {title}", "", f"{len(result['docs'])} documents; concepts mapped by {result.get('concepts')}.", "",
+             "## Per split: F1 (P/R)", "", "| " + " | ".join(splits.columns) + " |", "|" + "---|" * len(splits.columns)]
+    lines += ["| " + " | ".join(str(v) for v in row) + " |" for row in splits.itertuples(index=False)]
+    lines += ["", "## All documents", "", "| view | type | P | R | F1 | TP | FP | FN |", "|---|---|---|---|---|---|---|---|"]
+    lines += [f"| {row.view} | {row.type} | {row.P:.3f} | {row.R:.3f} | {row.F1:.3f} | {row.TP} | {row.FP} | {row.FN} |"
+              for row in table.itertuples(index=False)]
+    md_path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return [json_path, md_path]
+
+
 def to_markdown(result: Dict, title: str = "osteoheme evaluation") -> str:
     table = score_table(result)
     lines: List[str] = [f"# {title}", "", f"Documents: {', '.join(result['docs'])}", "",

@@ -24,7 +24,8 @@ from ..schema import ENTITY_TYPES
 from ..kb.vocab import node_iri
 
 COLORS = {"CYTOKINE": "#f4a261", "HORMONE": "#e9c46a", "NUTRIENT": "#8ecae6", "EFFECT": "#b5e48c",
-          "DISEASE": "#ff8fa3", "CELL": "#cdb4db", "ANATOMY": "#d4a373"}
+          "DISEASE": "#ff8fa3", "CELL": "#cdb4db", "ANATOMY": "#d4a373",
+          "PROTEIN": "#a3c4bc", "DRUG": "#bdb2ff"}
 PREDICATE_COLORS = {"INCREASES": "#2a9d8f", "DECREASES": "#e76f51", "CAUSES": "#d62828", "PREDISPOSES": "#f77f00",
                     "PREVENTS": "#4361ee", "REGULATES": "#6c757d", "REQUIRED_FOR": "#7209b7",
                     "PRODUCES": "#8d6e63", "ASSOCIATED_WITH": "#adb5bd"}
