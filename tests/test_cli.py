@@ -200,3 +200,38 @@ def test_cli_run_with_another_pipeline_scores_it_per_split(tmp_path):
     # the parser's relations are in its output, so its scores are its own
     assert any(t["method"].startswith("dependency:")
                for t in map(json.loads, (out / "triples.jsonl").read_text(encoding="utf-8").splitlines()))
+
+
+@pytest.mark.parametrize("args,message", [
+    (["--engine", "spark"], "--engine 'spark' is not allowed"),
+    (["--n-process", "0"], "--n-process 0 is not allowed"),
+    (["--n-process", "-2"], "--n-process -2 is not allowed"),
+    (["--time-limit", "-5"], "--time-limit -5.0 is not allowed"),
+])
+def test_cli_extract_refuses_bad_option_values(tmp_path, args, message):
+    (tmp_path / "a.txt").write_text("Hepcidin blocks iron absorption.", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(tmp_path / "a.txt"), "--out", str(tmp_path / "o"), "-q", *args])
+    assert result.exit_code == 2 and message in result.output
+    assert not (tmp_path / "o" / "summary.json").exists()
+
+
+def test_cli_extract_needs_out_and_never_overwrites_another_run(tmp_path):
+    (tmp_path / "a.txt").write_text("Hepcidin blocks iron absorption.", encoding="utf-8")
+    missing = runner.invoke(app, ["extract", str(tmp_path / "a.txt")])
+    assert missing.exit_code == 2 and "--out" in missing.output
+    out = tmp_path / "o"
+    assert runner.invoke(app, ["extract", str(tmp_path / "a.txt"), "--out", str(out), "-q"]).exit_code == 0
+    (out / "evaluation.md").write_text("an earlier run's scores", encoding="utf-8")
+    again = runner.invoke(app, ["extract", str(tmp_path / "a.txt"), "--out", str(out), "-q"])
+    assert again.exit_code == 2 and "holds another run's results" in again.output
+    assert (out / "evaluation.md").exists()
+    replaced = runner.invoke(app, ["extract", str(tmp_path / "a.txt"), "--out", str(out), "-q", "--overwrite"])
+    assert replaced.exit_code == 0 and not (out / "evaluation.md").exists()
+    not_a_folder = runner.invoke(app, ["extract", str(tmp_path / "a.txt"), "--out", str(tmp_path / "a.txt"), "-q"])
+    assert not_a_folder.exit_code == 2 and "is a file, not a folder" in not_a_folder.output
+
+
+def test_cli_version():
+    from osteoheme import __version__
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0 and result.output.strip() == f"osteoheme {__version__}"

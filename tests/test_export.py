@@ -224,5 +224,20 @@ def test_export_extract_format_option(tmp_path):
                                       "--format", "kgx"])
     assert result.exit_code == 0, result.output
     assert (tmp_path / "o" / "edges.tsv").exists() and not (tmp_path / "o" / "triples.ttl").exists()
-    bad = CliRunner().invoke(app, ["extract", str(tmp_path / "a.txt"), "--format", "owl"])
+    bad = CliRunner().invoke(app, ["extract", str(tmp_path / "a.txt"), "--out", str(tmp_path / "p"), "--format", "owl"])
     assert bad.exit_code == 2 and "unknown format" in bad.output
+
+
+@pytest.mark.parametrize("control", ["\f", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029", "\x0b"])
+def test_export_ntriples_survive_control_characters_in_text(nlp, tmp_path, control):
+    """Characters that str.splitlines() treats as line breaks (pdftotext's form feed, Unicode separators)
+    stay inside their N-Triples literal, and rdflib reads the file back."""
+    from rdflib import Graph
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "d.txt").write_text(f"Hepcidin blocks{control} iron absorption.", encoding="utf-8")
+    extract([tmp_path / "in"], tmp_path / "out", nlp=nlp, progress=False)
+    export(tmp_path / "out", formats=["rdf"])
+    nt = Graph().parse(tmp_path / "out" / "triples.nt", format="nt")
+    ttl = Graph().parse(tmp_path / "out" / "triples.ttl", format="turtle")
+    assert len(nt) == len(ttl) > 0
+    assert any(control in str(o) for o in nt.objects())

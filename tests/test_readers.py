@@ -119,3 +119,21 @@ def test_readers_damaged_files_keep_earlier_documents(tmp_path):
     broken.write_bytes(gzip.compress(PUBMED.encode())[:200])
     found, errors = docs([broken])
     assert errors and "PubMed" in errors[0][1]
+
+
+@pytest.mark.parametrize("kind", ["pubmed", "bioc-xml"])
+def test_readers_xml_never_expands_external_entities(tmp_path, kind):
+    """XXE: a file that declares an external entity must not put a local file's content into the text."""
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-LINE", encoding="utf-8")
+    doctype = f'<!DOCTYPE x [<!ENTITY xxe SYSTEM "file://{secret}">]>'
+    if kind == "pubmed":
+        xml = PUBMED.replace('<?xml version="1.0"?>', f'<?xml version="1.0"?>\n{doctype.replace("x [", "PubmedArticleSet [")}')
+        xml = xml.replace("Hepcidin and anemia.", "Hepcidin and anemia &xxe;.")
+    else:
+        xml = BIOC_XML.replace("<!DOCTYPE collection SYSTEM 'BioC.dtd'>", doctype.replace("x [", "collection ["))
+        xml = xml.replace("Iron and bone.", "Iron and bone &xxe;.")
+    (tmp_path / "x.xml").write_text(xml, encoding="utf-8")
+    found, errors = docs([tmp_path / "x.xml"], reader=kind)
+    assert not any("TOP-SECRET" in text for _, text in found)
+    assert not any("TOP-SECRET" in message for _, message in errors)

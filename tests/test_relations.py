@@ -54,6 +54,9 @@ def test_relations_one_sentence(nlp, text, expected):
     ("IL-6 and TNF-α suppress erythropoiesis and bone formation.", {
         ("IL-6", "DECREASES", "erythropoiesis"), ("IL-6", "DECREASES", "bone formation"),
         ("TNF-α", "DECREASES", "erythropoiesis"), ("TNF-α", "DECREASES", "bone formation")}),
+    # level nouns between coordinated subjects: each conjunct keeps the relation
+    ("Vitamin B12 deficiency and folate deficiency cause megaloblastic anemia.", {
+        ("Vitamin B12", "CAUSES", "megaloblastic anemia"), ("folate", "CAUSES", "megaloblastic anemia")}),
     # two predicates sharing a subject
     ("Hepcidin blocks iron absorption and impairs the release of stored iron.", {
         ("Hepcidin", "DECREASES", "iron absorption"), ("Hepcidin", "DECREASES", "release of stored iron")}),

@@ -9,6 +9,9 @@ import pytest
     ("Overproduction of IL-6 drives anemia.", "IL-6", "Increased"),
     ("Excess iron damages osteoblasts.", "iron", "Increased"),
     ("Hepcidin regulates iron.", "Hepcidin", None),
+    ("The failing kidney releases less erythropoietin.", "erythropoietin", "Decreased"),
+    ("Fewer osteoblasts form bone.", "osteoblasts", "Decreased"),
+    ("Elevated homocysteine weakens collagen cross-links.", "homocysteine", "Increased"),
 ])
 def test_state_from_level_words(nlp, text, mention, state):
     ents = {e.text: e._.state for e in nlp(text).ents}

@@ -178,12 +178,37 @@ def _worker_batch(documents: List[Document], config: Optional[str] = None, model
     return process_batch(_WORKER_NLP, documents, time_limit)
 
 
+ENGINES = ("local", "dask")
+
+
+def _check_options(engine: str, n_process: int, time_limit: Optional[float], shard_size: int, batch_size: int) -> None:
+    """Refuse option values that would otherwise be ignored or crash later, each with what is allowed."""
+    if engine not in ENGINES:
+        raise OsteohemeError(Errors.E070.format(option="engine", value=engine, allowed=" or ".join(ENGINES)))
+    for option, value in (("n-process", n_process), ("shard-size", shard_size), ("batch-size", batch_size)):
+        if value < 1:
+            raise OsteohemeError(Errors.E070.format(option=option, value=value, allowed="a whole number from 1"))
+    if time_limit is not None and time_limit < 0:
+        raise OsteohemeError(Errors.E070.format(option="time-limit", value=time_limit,
+                                                allowed="seconds > 0, or 0 for no limit"))
+    if engine == "dask":
+        try:
+            import dask.distributed  # noqa: F401
+        except ImportError:
+            raise OsteohemeError(Errors.E071) from None
+
+
 def _dask_results(documents: Iterable[Document], scheduler: Optional[str], batch_size: int,
                   config: Optional[str], model: Optional[str]) -> Iterator[Dict]:
     """Batches as tasks on a dask.distributed cluster, at most a window in flight, results in input order."""
     from dask.distributed import Client
 
-    client = Client(scheduler) if scheduler else Client(processes=True)
+    try:
+        # A local cluster keeps its dashboard on this machine (dask's default listens on every interface).
+        client = Client(scheduler, timeout="10s") if scheduler else Client(processes=True,
+                                                                            dashboard_address="127.0.0.1:0")
+    except OSError as e:  # unreachable or refused scheduler: a clear line instead of dask's traceback
+        raise OsteohemeError(Errors.E072.format(scheduler=scheduler, error=e)) from None
     window = 4 * max(1, len(client.scheduler_info().get("workers", {})) or 1)
     try:
         pending = []
@@ -288,7 +313,7 @@ def extract(paths: Iterable[Union[str, Path]], out_dir: Union[str, Path], nlp: O
             progress: bool = True, reader: str = "auto", id_field: str = "id", text_field: str = "text",
             n_process: int = 1, resume: bool = False, shard_size: int = 1000, batch_size: int = 32,
             config: Optional[Union[str, Path]] = None, model: Optional[str] = None, engine: str = "local",
-            scheduler: Optional[str] = None, time_limit: Optional[float] = 60.0) -> Dict:
+            scheduler: Optional[str] = None, time_limit: Optional[float] = 60.0, overwrite: bool = False) -> Dict:
     """Extract entities and triples from documents into ``out_dir``.
 
     paths: .txt files, directories or globs, JSONL, PubMed XML (.xml/.xml.gz), BioC XML/JSON, PubTator
@@ -300,11 +325,19 @@ def extract(paths: Iterable[Union[str, Path]], out_dir: Union[str, Path], nlp: O
     engine: "local" (this machine, ``n_process`` workers) or "dask" (a dask.distributed cluster at
         ``scheduler``, e.g. "tcp://10.0.0.5:8786"; a local cluster when omitted).
     time_limit: seconds one document may take before it is stopped and reported (local engine).
+    overwrite: replace the results of another run in ``out_dir`` (refused otherwise, unless ``resume``).
     RETURNS (dict): the run summary (also written to out_dir/summary.json).
     """
+    _check_options(engine, n_process, time_limit, shard_size, batch_size)
     if nlp is not None and (n_process > 1 or engine == "dask"):
         raise OsteohemeError(Errors.E009)
     out_dir = Path(out_dir)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise OsteohemeError(Errors.E019.format(path=out_dir))
+    if not resume and (out_dir / "summary.json").exists():
+        if not overwrite:
+            raise OsteohemeError(Errors.E018.format(path=out_dir))
+        _remove_results(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     pipeline = _pipeline_id(config, model)
     if resume:
@@ -355,6 +388,20 @@ def extract(paths: Iterable[Union[str, Path]], out_dir: Union[str, Path], nlp: O
     summary = _assemble(out_dir, shards, errors, pipeline)
     shards.remove()
     return summary
+
+
+# What a run leaves in its folder (extraction, evaluation, exports): replaced as a whole by --overwrite, so no
+# evaluation of the earlier run stays beside the new results.
+_RESULT_PATTERNS = ("entities.*", "triples.*", "texts.jsonl", "errors.jsonl", "summary.json", "evaluation*.json",
+                    "evaluation*.md", "stats*.csv", "stats*.md", "scores-*.json", "scores-*.md", "nodes.tsv",
+                    "edges.tsv", "edges.parquet")
+
+
+def _remove_results(out_dir: Path) -> None:
+    for pattern in _RESULT_PATTERNS:
+        for path in out_dir.glob(pattern):
+            if path.is_file():
+                path.unlink()
 
 
 def _pipeline_id(config, model: Optional[str]) -> str:

@@ -31,6 +31,21 @@ app = typer.Typer(
 )
 
 
+def _version(value: bool) -> None:
+    if value:
+        from . import __version__
+        typer.echo(f"osteoheme {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main_options(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                 help="Print the version and exit."),
+) -> None:
+    """Extract entities, relations and knowledge-base triples from bone–blood literature."""
+
+
 def _fail(e: Exception) -> None:
     typer.secho(f"error: {e}", fg="red", err=True)
     raise typer.Exit(code=2)
@@ -46,7 +61,8 @@ def extract_cli(
     paths: List[Path] = typer.Argument(..., metavar="PATH",
                                        help=".txt files, directories of them or globs (doc_id = file stem); JSONL, "
                                             "PubMed XML (.xml, .xml.gz), BioC XML/JSON, PubTator files."),
-    out: Path = typer.Option(Path("outputs"), "--out", "-o", help="Directory for entities/triples JSONL + CSV and summary.json."),
+    out: Path = typer.Option(..., "--out", "-o", help="Folder for entities/triples JSONL + CSV and summary.json "
+                                                       "(a folder with another run's results needs --overwrite)."),
     config: Optional[Path] = typer.Option(None, "--config", "-c", help="A pipeline config file, or a packaged pipeline: rules (the default), parser (+ GENIA tagger/parser; relations also follow dependency paths), parser-ner (+ the corpus entity model)."),
     model: Optional[str] = typer.Option(None, "--model", "-m", help="An installed scispaCy model (e.g. en_core_sci_sm) to run first."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
@@ -59,6 +75,7 @@ def extract_cli(
     n_process: int = typer.Option(1, "--n-process", "-n", help="Worker processes, each loading the pipeline once."),
     resume: bool = typer.Option(False, "--resume", help="Skip documents a previous (killed or finished) run "
                                                          "into --out already extracted."),
+    overwrite: bool = typer.Option(False, "--overwrite", help="Replace the results of another run in --out."),
     engine: str = typer.Option("local", "--engine", help="local, or dask (a dask.distributed cluster)."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler",
                                             help="dask: the scheduler address, e.g. tcp://10.0.0.5:8786."),
@@ -87,7 +104,7 @@ def extract_cli(
         summary = extract(paths, out, nlp=_load(config, model) if local else None, progress=not quiet,
                           reader=reader, id_field=id_field, text_field=text_field, n_process=n_process,
                           resume=resume, config=config, model=model, engine=engine, scheduler=scheduler,
-                          time_limit=time_limit or None)
+                          time_limit=time_limit or None, overwrite=overwrite)
         if formats:
             export(out, out, formats)
     except OsteohemeError as e:
@@ -258,7 +275,7 @@ def _run_origin(texts: Path, corpus: Path, gold: Path, out: Path, nlp, origin: s
     from .batch import extract
     from .evaluation.stats import corpus_stats, write_stats
     by_split = splits(corpus, origin)
-    summary = extract([texts], out, nlp=nlp, progress=progress, config=config, model=model)
+    summary = extract([texts], out, nlp=nlp, progress=progress, config=config, model=model, overwrite=True)
     result = evaluate_dirs(out, gold, out, concepts=concepts)
     per_split = {s: evaluate_dirs(out, gold, out, docs=ids, stem=f"evaluation-{s}", concepts=concepts)
                  for s, ids in by_split.items()}
@@ -449,7 +466,13 @@ def corpus_fetch_cli(
 
 
 def main() -> None:
-    app(prog_name="osteoheme")
+    try:
+        app(prog_name="osteoheme")
+    except KeyboardInterrupt:
+        # Finished shards stay on disk: say so, and exit as shells expect after Ctrl-C.
+        typer.secho("interrupted: finished work is kept; run the same command with --resume to continue "
+                    "an extraction.", fg="yellow", err=True)
+        raise SystemExit(130)
 
 
 if __name__ == "__main__":

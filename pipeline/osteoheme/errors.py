@@ -61,3 +61,11 @@ class Errors:
             "corpus fetch ../shared/biored-train/Train.PubTator ../shared/genia/genia_treebank_v1_xml.tar.gz` "
             "(or `osteoheme corpus fetch --pubmed` with internet access).")
     E066 = "PubMed E-utilities at {url} could not be read ({error}). Check the network, or fetch from local files."
+    E018 = ("{path} holds another run's results (summary.json). Give another --out, --resume to continue that run, "
+            "or --overwrite to replace its results.")
+    E019 = "{path} is a file, not a folder: --out names the folder the results go to."
+    E070 = "--{option} {value!r} is not allowed: give {allowed}."
+    E071 = ("--engine dask needs dask.distributed, which is an extra: pip install 'osteoheme[dask]' "
+            "(or pip install -e '.[dask]' in a checkout).")
+    E072 = ("The dask scheduler at {scheduler} could not be reached ({error}). Check the address "
+            "(tcp://HOST:8786) and that `dask scheduler` runs there, or leave out --scheduler for a local cluster.")

@@ -8,9 +8,11 @@ from spacy.tokens import Span
 from .words import DETERMINERS, PREPOSITIONS, SEPARATORS
 
 
-# Level adjectives may stand before the second conjunct: "bone degradation and impaired red cell production".
+# Level adjectives may stand before the second conjunct ("bone degradation and impaired red cell production"),
+# level nouns after the first ("vitamin B12 deficiency and folate deficiency").
 _GLUE_MODIFIERS = frozenset({"impaired", "reduced", "increased", "decreased", "low", "high", "elevated", "poor",
-                             "excess", "excessive", "insufficient", "deficient"})
+                             "excess", "excessive", "insufficient", "deficient", "deficiency", "deficiencies",
+                             "insufficiency", "depletion", "overload"})
 
 
 def is_separator_run(tokens: Sequence) -> bool:

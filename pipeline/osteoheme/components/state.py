@@ -19,7 +19,7 @@ from .words import LEVEL_NOUNS
 
 DEFAULT_MODIFIERS = {
     "Decreased": ["low", "lower", "reduced", "decreased", "deficient", "insufficient", "inadequate", "poor",
-                  "diminished", "depleted", "suboptimal", "subnormal", "declining", "impaired"],
+                  "diminished", "depleted", "suboptimal", "subnormal", "declining", "impaired", "less", "fewer"],
     "Increased": ["elevated", "high", "higher", "increased", "excess", "excessive", "raised", "enhanced",
                   "heightened", "overabundant"],
 }

@@ -25,7 +25,8 @@ def brat_as_predictions(doc: BratDocument) -> Tuple[List[dict], List[dict]]:
                 triples.append({
                     "doc_id": doc.doc_id, "predicate": r.predicate, "negated": r.negated,
                     "subject": _arg(s, doc.entities[r.arg1]), "object": _arg(o, doc.entities[r.arg2]),
-                    "sentence": {"start": 0, "end": 0, "text": ""}, "confidence": 1.0, "method": "annotator"})
+                    "sentence": {"start": 0, "end": 0, "text": ""}, "confidence": 1.0, "method": "annotator",
+                    "certainty": r.certainty})
     return entities, triples
 
 

@@ -153,7 +153,9 @@ def iter_pubmed(paths: Iterable[Union[str, Path]], errors: ErrorList) -> Iterato
         opener = gzip.open(path, "rb") if path.suffix == ".gz" else path.open("rb")
         try:
             with opener as f:
-                for _, article in etree.iterparse(f, events=("end",), tag="PubmedArticle", recover=False):
+                # No entity resolution, no network: lxml < 5 would expand an external entity (XXE) into the text.
+                for _, article in etree.iterparse(f, events=("end",), tag="PubmedArticle", recover=False,
+                                                  resolve_entities=False, no_network=True, load_dtd=False):
                     pmid = article.findtext(".//MedlineCitation/PMID")
                     title = "".join(article.find(".//ArticleTitle").itertext()).strip() \
                         if article.find(".//ArticleTitle") is not None else ""

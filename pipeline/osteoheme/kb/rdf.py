@@ -103,7 +103,8 @@ def write_rdf(entities: List[dict], triples: List[dict], out_dir: Path) -> List[
     g = build_graph(entities, triples)
     ttl, nt = out_dir / "triples.ttl", out_dir / "triples.nt"
     ttl.write_text(g.serialize(format="turtle"), encoding="utf-8")
-    # N-Triples has no canonical order: sort the lines so a run is byte-reproducible.
-    lines = sorted(line for line in g.serialize(format="nt").splitlines() if line.strip())
+    # N-Triples has no canonical order: sort the lines so a run is byte-reproducible. Split on "\n" alone:
+    # str.splitlines() also breaks at \f, \x1c-\x1e, \x85 and \u2028, which literals may hold unescaped.
+    lines = sorted(line for line in g.serialize(format="nt").split("\n") if line.strip())
     nt.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return [ttl, nt]
