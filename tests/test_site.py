@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from osteoheme.review.site import build_site
+from osteoheme.review.site import _slug, build_site
 
 ROOT = Path(__file__).parent.parent
 
@@ -55,7 +55,7 @@ def test_site_every_entity_and_triple_is_shown(site):
     out, _ = site
     entities, triples = rows("entities.jsonl"), rows("triples.jsonl")
     for doc_id in {r["doc_id"] for r in rows("texts.jsonl")}:
-        page = parse(out / f"doc-{doc_id}.html")
+        page = parse(out / f"doc-{_slug(doc_id)}.html")
         marks = [a for tag, a in page.tags if tag == "mark"]
         assert len(marks) == sum(e["doc_id"] == doc_id for e in entities)
         assert all(a.get("title") for a in marks)  # concept name and State on hover
@@ -71,3 +71,21 @@ def test_site_marks_gold_differences(site):
     marked = sum(1 for p in out.glob("doc-*.html") for tag, a in parse(p).tags
                  if tag == "tr" and a.get("class") == "fn")
     assert marked == expected > 0
+
+
+def test_site_pages_never_collide_and_markup_in_outputs_is_escaped(nlp, tmp_path):
+    from osteoheme.batch import extract
+    ids = ["a/b", "a_b", "a?b", "IL-6α", "IL-6β", "x" * 300]
+    (tmp_path / "in.jsonl").write_text("".join(json.dumps({"id": i, "text": "Hepcidin blocks iron absorption."}) + "\n"
+                                               for i in ids), encoding="utf-8")
+    extract([tmp_path / "in.jsonl"], tmp_path / "out", nlp=nlp, progress=False)
+    path = tmp_path / "out" / "entities.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    rows[0]["label"], rows[0]["concept_id"] = "<script>alert(1)</script>", "MESH:<img src=x onerror=alert(2)>"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    info = build_site(tmp_path / "out", tmp_path / "site")
+    assert info["documents"] == len(ids) == len(set(info["pages"])) - 1
+    assert all(len(p) < 100 for p in info["pages"])
+    for page in info["pages"]:
+        html_text = (tmp_path / "site" / page).read_text(encoding="utf-8")
+        assert "<script>alert" not in html_text and "<img src=x" not in html_text

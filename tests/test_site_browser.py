@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from osteoheme.review.site import build_site
+from osteoheme.review.site import _slug, build_site
 
 ROOT = Path(__file__).parent.parent
 CHROMIUM, CHROMEDRIVER = shutil.which("chromium"), shutil.which("chromedriver")
@@ -86,7 +86,7 @@ def _image_loaded(driver, element) -> bool:
 def test_document_page_shows_highlights_and_relations(site, browser, tmp_path):
     from selenium.webdriver.common.by import By
 
-    browser.get((site / f"doc-{DOC_ID}.html").as_uri())
+    browser.get((site / f"doc-{_slug(DOC_ID)}.html").as_uri())
     entities = [json.loads(x) for x in (ROOT / "outputs" / "entities.jsonl").read_text(encoding="utf-8").splitlines()]
     marks = browser.find_elements(By.CSS_SELECTOR, "div.entities mark.entity")
     assert len(marks) == sum(e["doc_id"] == DOC_ID for e in entities)

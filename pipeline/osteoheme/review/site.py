@@ -9,6 +9,7 @@ charts, the aggregated concept graph, counts. Pictures are inline PNGs
 """
 
 import base64
+import hashlib
 import html
 import io
 import json
@@ -49,8 +50,11 @@ def _png(fig) -> str:
 
 def _highlight(text: str, entities: List[dict]) -> str:
     from spacy import displacy
-    ents = [{"start": e["start"], "end": e["end"], "label": e["label"] + _STATE_MARK[e["state"]],
-             "kb_id": e["concept_id"] or "", "kb_url": node_iri(e["concept_id"]) if e["concept_id"] else "#"}
+    # displaCy escapes the text but writes label, kb_id and kb_url as given: escape them here, since an
+    # edited output folder or terminology can hold markup.
+    ents = [{"start": e["start"], "end": e["end"], "label": html.escape(e["label"] + _STATE_MARK.get(e["state"], "")),
+             "kb_id": html.escape(e["concept_id"] or ""),
+             "kb_url": html.escape(node_iri(e["concept_id"]), quote=True) if e["concept_id"] else "#"}
             for e in entities]
     colors = {label + mark: color for label, color in COLORS.items() for mark in _STATE_MARK.values()}
     markup = displacy.render({"text": text, "ents": ents, "title": None}, style="ent", manual=True,
@@ -157,7 +161,10 @@ def build_site(pred_dir: Union[str, Path], out_dir: Union[str, Path], gold_dir: 
 
 
 def _slug(doc_id: str) -> str:
-    return re.sub(r"[^A-Za-z0-9._-]+", "_", doc_id)
+    """A file name per doc_id: a readable part, bounded in length, and a hash of the whole id, so ids that
+    differ only in characters the readable part drops ("a/b", "a_b", "IL-6α", "IL-6β") never share a page."""
+    readable = re.sub(r"[^A-Za-z0-9._-]+", "_", doc_id)[:60]
+    return f"{readable}-{hashlib.sha1(doc_id.encode('utf-8')).hexdigest()[:10]}"
 
 
 def _document_body(doc_id: str, text: str, ents: List[dict], trips: List[dict], result: Optional[Dict]) -> str:
