@@ -151,3 +151,50 @@ def test_resume_refuses_another_pipeline(tmp_path):
         extract([docs], out, progress=False, config="parser", resume=True)
     assert not (out / "shards").exists()  # a refused resume leaves nothing behind
     extract([docs], out, progress=False, config="rules", resume=True)  # the default, by its name
+
+
+def test_batch_resume_after_kill_during_shard_cleanup_loses_nothing(nlp, tmp_path, monkeypatch):
+    """Killed after the final files were written, while removing shards (shard-000000 gone, later ones left):
+    the resumed run numbers new shards after the survivors instead of overwriting one."""
+    import osteoheme.batch as batch
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps({"id": f"d{i}", "text": f"Hepcidin {i} blocks iron absorption."}) + "\n"
+                           for i in range(6)), encoding="utf-8")
+    real_remove = batch._Shards.remove
+
+    def killed_during_cleanup(self):
+        self.paths[0].unlink()
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(batch._Shards, "remove", killed_during_cleanup)
+    with pytest.raises(KeyboardInterrupt):
+        extract([src], tmp_path / "out", nlp=nlp, progress=False, shard_size=2)
+    monkeypatch.setattr(batch._Shards, "remove", real_remove)
+    extract([src], tmp_path / "out", nlp=nlp, progress=False, shard_size=2, resume=True)
+    texts = [json.loads(line)["doc_id"] for line in (tmp_path / "out" / "texts.jsonl").read_text().splitlines()]
+    assert sorted(texts) == [f"d{i}" for i in range(6)]
+
+
+def test_batch_outputs_of_two_runs_in_one_folder_are_refused(nlp, tmp_path):
+    from osteoheme.kb.export import export
+    for run, text in (("a", "Hepcidin blocks iron absorption."), ("b", "IL-6 raises hepcidin in the liver today.")):
+        (tmp_path / f"{run}.txt").write_text(text, encoding="utf-8")
+        extract([tmp_path / f"{run}.txt"], tmp_path / run, nlp=nlp, progress=False)
+    export(tmp_path / "a")
+    (tmp_path / "b" / "entities.jsonl").replace(tmp_path / "a" / "entities.jsonl")
+    with pytest.raises(OsteohemeError, match="does not belong to the run"):
+        export(tmp_path / "a")
+
+
+def test_batch_one_run_per_output_folder(nlp, tmp_path):
+    src = tmp_path / "a.txt"
+    src.write_text("Hepcidin blocks iron absorption.", encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / ".osteoheme.lock").write_text(str(os.getpid()), encoding="utf-8")  # a live run holds the folder
+    with pytest.raises(OsteohemeError, match="being written by another osteoheme run"):
+        extract([src], out, nlp=nlp, progress=False)
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    (out / ".osteoheme.lock").write_text(dead.stdout.strip(), encoding="utf-8")  # a killed run's lock
+    assert extract([src], out, nlp=nlp, progress=False)["documents"] == 1
+    assert not (out / ".osteoheme.lock").exists()

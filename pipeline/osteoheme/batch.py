@@ -13,6 +13,7 @@ import csv
 import functools
 import hashlib
 import json
+import os
 from collections import Counter
 from pathlib import Path
 from typing import Dict, Iterable, Iterator, List, Optional, Tuple, Union
@@ -22,6 +23,7 @@ from spacy.language import Language
 from tqdm import tqdm
 
 from .errors import Errors, OsteohemeError
+from .io.outputs import CHECKED_FILES
 from .io.readers import Document, iter_documents
 from .components.triples import doc_records
 from .io.records import ENTITY_COLUMNS, TRIPLE_COLUMNS, flat_triple
@@ -45,17 +47,23 @@ class _Outputs:
         self.triple_csv = csv.DictWriter(self.handles["triples.csv"], TRIPLE_COLUMNS, lineterminator="\n")
         self.entity_csv.writeheader()
         self.triple_csv.writeheader()
+        # Digests of the JSONL files, kept in summary.json: readers check that the files belong together.
+        self.digests = {name: hashlib.sha256() for name in CHECKED_FILES}
+
+    def _line(self, name: str, row: dict) -> None:
+        line = json.dumps(row, ensure_ascii=False) + "\n"
+        self.handles[name].write(line)
+        self.digests[name].update(line.encode("utf-8"))
 
     def write(self, document: Document, entities: List[dict], triples: List[dict]) -> None:
         for row in entities:
-            self.handles["entities.jsonl"].write(json.dumps(row, ensure_ascii=False) + "\n")
+            self._line("entities.jsonl", row)
             self.entity_csv.writerow(row)
         for row in triples:
-            self.handles["triples.jsonl"].write(json.dumps(row, ensure_ascii=False) + "\n")
+            self._line("triples.jsonl", row)
             self.triple_csv.writerow(flat_triple(row))
         # The exact text every offset indexes, whatever reader produced it.
-        self.handles["texts.jsonl"].write(json.dumps({"doc_id": document.doc_id, "text": document.text},
-                                                     ensure_ascii=False) + "\n")
+        self._line("texts.jsonl", {"doc_id": document.doc_id, "text": document.text})
 
     def close(self, keep: bool) -> None:
         for name, handle in self.handles.items():
@@ -245,6 +253,9 @@ class _Shards:
         self.dir.mkdir(parents=True, exist_ok=True)
         self.size = size
         self.paths = sorted(self.dir.glob("shard-*.jsonl"))
+        # New shards are numbered after the highest existing one, never by counting: after a kill during
+        # cleanup shard-000000 may be gone while shard-000001 remains, and a count would overwrite it.
+        self._next = max((int(p.stem.split("-")[1]) for p in self.paths), default=-1) + 1
         for stale in self.dir.glob("*.part"):
             stale.unlink()
         self._current = None
@@ -263,7 +274,8 @@ class _Shards:
 
     def add(self, result: Dict) -> None:
         if self._current is None:
-            self._name = self.dir / f"shard-{len(self.paths):06d}.jsonl"
+            self._name = self.dir / f"shard-{self._next:06d}.jsonl"
+            self._next += 1
             self._current = (self.dir / (self._name.name + ".part")).open("w", encoding="utf-8")
         self._current.write(json.dumps(result, ensure_ascii=False) + "\n")
         self._count += 1
@@ -334,11 +346,58 @@ def extract(paths: Iterable[Union[str, Path]], out_dir: Union[str, Path], nlp: O
     out_dir = Path(out_dir)
     if out_dir.exists() and not out_dir.is_dir():
         raise OsteohemeError(Errors.E019.format(path=out_dir))
-    if not resume and (out_dir / "summary.json").exists():
-        if not overwrite:
-            raise OsteohemeError(Errors.E018.format(path=out_dir))
-        _remove_results(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
+    with _OutputLock(out_dir):
+        if not resume and (out_dir / "summary.json").exists():
+            if not overwrite:
+                raise OsteohemeError(Errors.E018.format(path=out_dir))
+            _remove_results(out_dir)
+        return _extract(paths, out_dir, nlp, progress, reader, id_field, text_field, n_process, resume, shard_size,
+                        batch_size, config, model, engine, scheduler, time_limit)
+
+
+class _OutputLock:
+    """One run per output folder: a second run into the same --out would interleave its shards and files
+    with the first's. The lock file holds the owner's pid; a lock whose process is gone (killed run) is
+    taken over."""
+
+    def __init__(self, out_dir: Path) -> None:
+        self.path = out_dir / ".osteoheme.lock"
+
+    def __enter__(self) -> "_OutputLock":
+        for _ in range(2):
+            try:
+                fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+            except FileExistsError:
+                try:
+                    pid = int(self.path.read_text(encoding="utf-8").strip() or 0)
+                except (OSError, ValueError):
+                    pid = 0
+                if pid and _alive(pid):
+                    raise OsteohemeError(Errors.E074.format(path=self.path.parent, pid=pid)) from None
+                self.path.unlink(missing_ok=True)  # left by a killed run
+                continue
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                f.write(str(os.getpid()))
+            return self
+        raise OsteohemeError(Errors.E074.format(path=self.path.parent, pid="?"))
+
+    def __exit__(self, *exc) -> None:
+        self.path.unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True
+
+
+def _extract(paths, out_dir: Path, nlp, progress, reader, id_field, text_field, n_process, resume, shard_size,
+             batch_size, config, model, engine, scheduler, time_limit) -> Dict:
     pipeline = _pipeline_id(config, model)
     if resume:
         _check_same_pipeline(out_dir, pipeline)
@@ -446,6 +505,7 @@ def _assemble(out_dir: Path, shards: "_Shards", errors: List[Tuple[str, str]], p
         ok = True
     finally:
         outputs.close(keep=ok)
+    files = {name: outputs.digests[name].hexdigest() for name in CHECKED_FILES}
     _write_jsonl(out_dir / "errors.jsonl", [{"path": p, "error": e} for p, e in errors])
     summary = {
         "pipeline": pipeline,
@@ -458,6 +518,7 @@ def _assemble(out_dir: Path, shards: "_Shards", errors: List[Tuple[str, str]], p
         "triples_per_predicate": dict(sorted(predicates.items())),
         "per_document": per_doc,
         "errors": [{"path": p, "error": e} for p, e in errors],
+        "files": files,
     }
     part = out_dir / "summary.json.part"
     part.write_text(json.dumps(summary, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -137,6 +137,8 @@ def evaluate_dirs(pred_dir: Path, gold_dir: Path, out: Optional[Path] = None, do
         gold = {d: g for d, g in gold.items() if d in set(docs)}
     entities, triples = _read_jsonl(pred_dir / "entities.jsonl"), _read_jsonl(pred_dir / "triples.jsonl")
     # A document can be extracted and still have no entity: the summary lists every one.
+    from .io.outputs import check_outputs
+    check_outputs(pred_dir)
     summary_path = pred_dir / "summary.json"
     if summary_path.exists():
         predicted = {d["doc_id"] for d in json.loads(summary_path.read_text(encoding="utf-8"))["per_document"]}

@@ -9,6 +9,7 @@ from typing import Dict, Iterable, List, Optional, Union
 
 from ..errors import Errors, OsteohemeError
 from ..io.jsonl import iter_jsonl
+from ..io.outputs import check_outputs
 
 FORMATS = ("rdf", "kgx", "parquet")
 
@@ -31,6 +32,7 @@ def export(pred_dir: Union[str, Path], out_dir: Optional[Union[str, Path]] = Non
     pred_dir = Path(pred_dir)
     out_dir = Path(out_dir) if out_dir is not None else pred_dir
     out_dir.mkdir(parents=True, exist_ok=True)
+    check_outputs(pred_dir)
     entities = [row for _, row in iter_jsonl(pred_dir / "entities.jsonl", missing=Errors.E032)]
     triples = [row for _, row in iter_jsonl(pred_dir / "triples.jsonl", missing=Errors.E032)]
     writers = {"rdf": write_rdf, "kgx": write_kgx, "parquet": write_parquet}

@@ -134,7 +134,9 @@ def build_site(pred_dir: Union[str, Path], out_dir: Union[str, Path], gold_dir: 
     from ..evaluation.brat import read_brat_dir
     from ..evaluation.evaluate import ConceptNormalizer, evaluate
 
+    from ..io.outputs import check_outputs
     pred_dir, out_dir = Path(pred_dir), Path(out_dir)
+    check_outputs(pred_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     texts = {row["doc_id"]: row["text"] for _, row in iter_jsonl(pred_dir / "texts.jsonl", missing=Errors.E032)}
     entities: Dict[str, List[dict]] = defaultdict(list)
