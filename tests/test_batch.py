@@ -198,3 +198,32 @@ def test_batch_one_run_per_output_folder(nlp, tmp_path):
     (out / ".osteoheme.lock").write_text(dead.stdout.strip(), encoding="utf-8")  # a killed run's lock
     assert extract([src], out, nlp=nlp, progress=False)["documents"] == 1
     assert not (out / ".osteoheme.lock").exists()
+
+
+DEAD_WORKER_RUN = """
+import multiprocessing, os, signal, sys, threading, time
+from pathlib import Path
+from osteoheme import OsteohemeError
+from osteoheme.batch import extract
+
+def kill_one_worker():
+    while not list(Path(sys.argv[2], "shards").glob("*.part")):  # workers are extracting
+        time.sleep(0.05)
+    os.kill(multiprocessing.active_children()[0].pid, signal.SIGKILL)  # as the OOM killer would
+
+threading.Thread(target=kill_one_worker, daemon=True).start()
+try:
+    extract([sys.argv[1]], sys.argv[2], progress=False, n_process=2, batch_size=4)
+except OsteohemeError as e:
+    print(e)
+    sys.exit(3)
+"""
+
+
+def test_batch_dead_worker_stops_the_run_with_a_message(tmp_path):
+    rows = [{"id": f"d{i}", "text": " ".join(SENTENCES * 20)} for i in range(3000)]
+    (tmp_path / "docs.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    run = subprocess.run([sys.executable, "-c", DEAD_WORKER_RUN, str(tmp_path / "docs.jsonl"), str(tmp_path / "out")],
+                         capture_output=True, text=True, timeout=300)
+    assert run.returncode == 3, run.stderr[-2000:]
+    assert "A worker process died" in run.stdout and "--resume" in run.stdout

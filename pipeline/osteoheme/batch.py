@@ -186,6 +186,37 @@ def _worker_batch(documents: List[Document], config: Optional[str] = None, model
     return process_batch(_WORKER_NLP, documents, time_limit)
 
 
+def _pool_results(pool, documents: Iterable[Document], batch_size: int, n_process: int,
+                  time_limit: Optional[float]) -> Iterator[Dict]:
+    """Batches on the local worker processes, a window in flight, results in input order."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    pending = []
+    window = 4 * n_process
+
+    def first():
+        batch, future = pending.pop(0)
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            raise OsteohemeError(Errors.E075.format(docs=", ".join(d.doc_id for d in batch[:5])
+                                                    + (" …" if len(batch) > 5 else ""))) from None
+
+    for batch in _batches(documents, batch_size):
+        pending.append((batch, pool.submit(_worker_batch, batch, time_limit=time_limit)))
+        if len(pending) >= window:
+            yield from first()
+    while pending:
+        yield from first()
+
+
+def _terminate(pool) -> None:
+    """Stop the workers now (Ctrl-C, a dead sibling): cancel what waits, kill what runs."""
+    for process in list(getattr(pool, "_processes", {}).values()):
+        process.terminate()
+    pool.shutdown(wait=True, cancel_futures=True)
+
+
 ENGINES = ("local", "dask")
 
 
@@ -417,11 +448,13 @@ def _extract(paths, out_dir: Path, nlp, progress, reader, id_field, text_field, 
         if engine == "dask":
             results = _dask_results(documents, scheduler, batch_size, str(config) if config else None, model)
         elif n_process > 1:
+            from concurrent.futures import ProcessPoolExecutor
             import multiprocessing
-            pool = multiprocessing.get_context("spawn").Pool(
-                n_process, initializer=_worker_init, initargs=(str(config) if config else None, model))
-            work = functools.partial(_worker_batch, time_limit=time_limit)
-            results = (r for batch in pool.imap(work, _batches(documents, batch_size)) for r in batch)
+            # concurrent.futures, not multiprocessing.Pool: a worker killed from outside (the OOM killer)
+            # breaks the executor, where a Pool would wait for the lost batch forever.
+            pool = ProcessPoolExecutor(n_process, mp_context=multiprocessing.get_context("spawn"),
+                                       initializer=_worker_init, initargs=(str(config) if config else None, model))
+            results = _pool_results(pool, documents, batch_size, n_process, time_limit)
         else:
             if nlp is None:
                 from . import load
@@ -435,15 +468,15 @@ def _extract(paths, out_dir: Path, nlp, progress, reader, id_field, text_field, 
                             refresh=False)
         shards.seal()
     except BaseException:
+        shards.seal()  # what finished stays finished, for --resume
         if pool is not None:
-            pool.terminate()
+            _terminate(pool)
             pool = None
         raise
     finally:
         bar.close()
         if pool is not None:
-            pool.close()
-            pool.join()
+            pool.shutdown()
     summary = _assemble(out_dir, shards, errors, pipeline)
     shards.remove()
     return summary

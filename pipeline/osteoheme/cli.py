@@ -76,6 +76,9 @@ def extract_cli(
     resume: bool = typer.Option(False, "--resume", help="Skip documents a previous (killed or finished) run "
                                                          "into --out already extracted."),
     overwrite: bool = typer.Option(False, "--overwrite", help="Replace the results of another run in --out."),
+    shard_size: int = typer.Option(1000, "--shard-size", help="Documents per shard: finished work is saved shard by "
+                                                             "shard, so a killed run loses at most one shard's worth."),
+    batch_size: int = typer.Option(32, "--batch-size", help="Documents handed to the pipeline (or a worker) at once."),
     engine: str = typer.Option("local", "--engine", help="local, or dask (a dask.distributed cluster)."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler",
                                             help="dask: the scheduler address, e.g. tcp://10.0.0.5:8786."),
@@ -104,7 +107,8 @@ def extract_cli(
         summary = extract(paths, out, nlp=_load(config, model) if local else None, progress=not quiet,
                           reader=reader, id_field=id_field, text_field=text_field, n_process=n_process,
                           resume=resume, config=config, model=model, engine=engine, scheduler=scheduler,
-                          time_limit=time_limit or None, overwrite=overwrite)
+                          time_limit=time_limit or None, overwrite=overwrite, shard_size=shard_size,
+                          batch_size=batch_size)
         if formats:
             export(out, out, formats)
     except OsteohemeError as e:

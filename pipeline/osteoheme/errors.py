@@ -74,3 +74,6 @@ class Errors:
             "--resume to finish the interrupted run.")
     E074 = ("{path} is being written by another osteoheme run (process {pid}). Wait for it, give another --out, "
             "or, if no such run exists any more, delete {path}/.osteoheme.lock.")
+    E075 = ("A worker process died (killed from outside, e.g. by the out-of-memory killer) while it held documents "
+            "{docs}. Finished work is saved in the output folder's shards: run the same command again with --resume "
+            "(and fewer --n-process, or a smaller --batch-size, if memory ran out).")
