@@ -137,3 +137,24 @@ def test_readers_xml_never_expands_external_entities(tmp_path, kind):
     found, errors = docs([tmp_path / "x.xml"], reader=kind)
     assert not any("TOP-SECRET" in text for _, text in found)
     assert not any("TOP-SECRET" in message for _, message in errors)
+
+
+def test_readers_jsonl_line_longer_than_the_limit_is_skipped_not_held(tmp_path, monkeypatch):
+    import osteoheme.io.readers as readers
+    monkeypatch.setattr(readers, "MAX_LINE_BYTES", 1000)
+    rows = [{"id": "a", "text": "Hepcidin."}, {"id": "huge", "text": "x" * 5000}, {"id": "b", "text": "Iron."}]
+    with gzip.open(tmp_path / "d.jsonl.gz", "wt", encoding="utf-8") as f:
+        f.write("".join(json.dumps(r) + "\n" for r in rows))
+    found, errors = docs([tmp_path / "d.jsonl.gz"])
+    assert [d for d, _ in found] == ["a", "b"]
+    assert len(errors) == 1 and "d.jsonl.gz:2: a line longer than 1,000 bytes was skipped" in errors[0][1]
+
+
+def test_readers_millions_of_bad_lines_are_counted_not_all_listed(nlp, tmp_path):
+    with gzip.open(tmp_path / "bad.jsonl.gz", "wt", encoding="utf-8") as f:
+        f.write("{not json\n" * 200_000 + json.dumps({"id": "ok", "text": "Hepcidin blocks iron."}) + "\n")
+    summary = extract([tmp_path / "bad.jsonl.gz"], tmp_path / "out", nlp=nlp, progress=False)
+    assert summary["failed"] == 200_000 and summary["documents"] == 1
+    assert len(summary["errors"]) <= 101 and "more in errors.jsonl" in summary["errors"][-1]["error"]
+    lines = (tmp_path / "out" / "errors.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(lines) <= 10_001 and "more errors, not listed" in lines[-1]

@@ -24,7 +24,7 @@ from tqdm import tqdm
 
 from .errors import Errors, OsteohemeError
 from .io.outputs import CHECKED_FILES
-from .io.readers import Document, iter_documents
+from .io.readers import Document, ErrorList, iter_documents
 from .components.triples import doc_records
 from .io.records import ENTITY_COLUMNS, TRIPLE_COLUMNS, flat_triple
 
@@ -218,6 +218,7 @@ def _terminate(pool) -> None:
 
 
 ENGINES = ("local", "dask")
+SUMMARY_ERRORS = 100  # errors listed in summary.json; errors.jsonl keeps up to ErrorList's limit
 
 
 def _check_options(engine: str, n_process: int, time_limit: Optional[float], shard_size: int, batch_size: int) -> None:
@@ -439,7 +440,7 @@ def _extract(paths, out_dir: Path, nlp, progress, reader, id_field, text_field, 
         shards.remove()
         shards = _Shards(out_dir, shard_size)
     (shards.dir / "pipeline.json").write_text(json.dumps(pipeline) + "\n", encoding="utf-8")
-    errors: List[Tuple[str, str]] = []
+    errors = ErrorList()
     documents = _unique(iter_documents(paths, errors, reader, id_field, text_field), errors, shards.done())
     bar = tqdm(unit="doc", disable=not progress, desc="extract")
     words = 0
@@ -518,7 +519,7 @@ def _check_same_pipeline(out_dir: Path, pipeline: str) -> None:
         raise OsteohemeError(Errors.E017.format(path=out_dir, before=repr(before), now=repr(pipeline)))
 
 
-def _assemble(out_dir: Path, shards: "_Shards", errors: List[Tuple[str, str]], pipeline: str) -> Dict:
+def _assemble(out_dir: Path, shards: "_Shards", errors: ErrorList, pipeline: str) -> Dict:
     """The output-contract files from the shards, in input order; then errors.jsonl and summary.json."""
     outputs = _Outputs(out_dir)
     labels: Counter = Counter()
@@ -539,18 +540,23 @@ def _assemble(out_dir: Path, shards: "_Shards", errors: List[Tuple[str, str]], p
     finally:
         outputs.close(keep=ok)
     files = {name: outputs.digests[name].hexdigest() for name in CHECKED_FILES}
-    _write_jsonl(out_dir / "errors.jsonl", [{"path": p, "error": e} for p, e in errors])
+    listed = [{"path": p, "error": e} for p, e in errors]
+    if errors.dropped:
+        listed.append({"path": "", "error": f"… and {errors.dropped:,} more errors, not listed"})
+    _write_jsonl(out_dir / "errors.jsonl", listed)
     summary = {
         "pipeline": pipeline,
         "documents": len(per_doc),
-        "failed": len(errors),
+        "failed": errors.total,
         "words": sum(d["words"] for d in per_doc),
         "entities": sum(labels.values()),
         "triples": sum(predicates.values()),
         "entities_per_label": dict(sorted(labels.items())),
         "triples_per_predicate": dict(sorted(predicates.items())),
         "per_document": per_doc,
-        "errors": [{"path": p, "error": e} for p, e in errors],
+        "errors": listed[:SUMMARY_ERRORS] + ([{"path": "", "error": f"… {errors.total - SUMMARY_ERRORS:,} more in "
+                                                                  "errors.jsonl (or not listed)"}]
+                                             if errors.total > SUMMARY_ERRORS else []),
         "files": files,
     }
     part = out_dir / "summary.json.part"

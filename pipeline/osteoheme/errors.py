@@ -77,3 +77,4 @@ class Errors:
     E075 = ("A worker process died (killed from outside, e.g. by the out-of-memory killer) while it held documents "
             "{docs}. Finished work is saved in the output folder's shards: run the same command again with --resume "
             "(and fewer --n-process, or a smaller --batch-size, if memory ran out).")
+    E076 = "{path}: a line longer than {limit:,} bytes was skipped (one JSON document per line is expected)."

@@ -17,11 +17,41 @@ import json
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Dict, Iterable, Iterator, List, Tuple, Union
+from typing import Callable, Dict, Iterable, Iterator, List, Optional, Tuple, Union
 
 from ..errors import Errors, OsteohemeError
 
-ErrorList = List[Tuple[str, str]]
+class ErrorList(list):
+    """(where, message) pairs of a run, at most ``limit`` kept: a small file of millions of bad lines must
+    not become millions of messages in memory, errors.jsonl and summary.json. The rest are counted."""
+
+    def __init__(self, items: Iterable[Tuple[str, str]] = (), limit: int = 10_000) -> None:
+        super().__init__()
+        self.limit, self.dropped = limit, 0
+        self.extend(items)
+
+    def append(self, item: Tuple[str, str]) -> None:
+        if len(self) < self.limit:
+            super().append(item)
+        else:
+            self.dropped += 1
+
+    def extend(self, items: Iterable[Tuple[str, str]]) -> None:
+        for item in items:
+            self.append(item)
+
+    def __iadd__(self, items: Iterable[Tuple[str, str]]) -> "ErrorList":
+        self.extend(items)
+        return self
+
+    @property
+    def total(self) -> int:
+        return len(self) + self.dropped
+
+
+# The longest JSON line read as one document; longer ones are reported and skipped without being held whole
+# (one 3 GB line would otherwise exhaust memory and lose the documents around it).
+MAX_LINE_BYTES = 64 * 1024 * 1024
 
 
 @dataclass
@@ -108,8 +138,11 @@ def iter_jsonl(paths: Iterable[Union[str, Path]], errors: ErrorList, id_field: s
         try:
             # Lines are decoded one by one, so a bad byte costs its own line, not the file.
             with (gzip.open(path, "rb") if path.suffix == ".gz" else path.open("rb")) as f:
-                for n, raw in enumerate(f, start=1):
+                for n, raw in enumerate(_bounded_lines(f), start=1):
                     where = f"{path}:{n}"
+                    if raw is None:
+                        errors.append((where, Errors.E076.format(path=where, limit=MAX_LINE_BYTES)))
+                        continue
                     try:
                         line = raw.decode("utf-8-sig" if n == 1 else "utf-8")
                     except UnicodeDecodeError as e:
@@ -122,6 +155,20 @@ def iter_jsonl(paths: Iterable[Union[str, Path]], errors: ErrorList, id_field: s
         except _READ_ERRORS as e:
             errors.append((str(path), f"{path}: could not be read to the end ({type(e).__name__}: {e}); "
                                       "the documents before it were kept."))
+
+
+def _bounded_lines(f) -> Iterator[Optional[bytes]]:
+    """The lines of a binary stream; None in place of a line longer than MAX_LINE_BYTES (read past, not kept)."""
+    while True:
+        line = f.readline(MAX_LINE_BYTES + 1)
+        if not line:
+            return
+        if len(line) > MAX_LINE_BYTES and not line.endswith(b"\n"):
+            while line and not line.endswith(b"\n"):
+                line = f.readline(1 << 20)
+            yield None
+        else:
+            yield line
 
 
 def _jsonl_document(line: str, where: str, id_field: str, text_field: str, errors: ErrorList):
