@@ -46,7 +46,9 @@ class Sentencizer(ConfigOnlyPipe):
         # Candidates come from one regex pass over the text (C speed); only
         # they are looked at as tokens. A per-token Python loop cost more
         # than tokenization itself.
-        token_starts = doc.to_array([IDX]).ravel()
+        # int64, not the uint64 to_array gives: searchsorted with a Python int would convert the whole
+        # uint64 array on every call, which made long documents quadratic.
+        token_starts = doc.to_array([IDX]).ravel().astype("int64")
         starts = numpy.full(n, -1, dtype="int64")
         starts[0] = 1
         for match in _BOUNDARY.finditer(text):
