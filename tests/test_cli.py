@@ -235,3 +235,14 @@ def test_cli_version():
     from osteoheme import __version__
     result = runner.invoke(app, ["--version"])
     assert result.exit_code == 0 and result.output.strip() == f"osteoheme {__version__}"
+
+
+@pytest.mark.parametrize("stdin,ids", [
+    ('{"id": "a", "text": "Hepcidin blocks iron absorption."}\n{"id": "b", "text": "IL-6 raises hepcidin."}\n', ["a", "b"]),
+    ("Hepcidin blocks iron absorption.\n", ["stdin"]),
+])
+def test_cli_extract_reads_standard_input(tmp_path, stdin, ids):
+    result = runner.invoke(app, ["extract", "-", "--out", str(tmp_path / "o"), "-q"], input=stdin)
+    assert result.exit_code == 0, result.output
+    texts = [json.loads(line)["doc_id"] for line in (tmp_path / "o" / "texts.jsonl").read_text().splitlines()]
+    assert texts == ids

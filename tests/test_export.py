@@ -241,3 +241,19 @@ def test_export_ntriples_survive_control_characters_in_text(nlp, tmp_path, contr
     ttl = Graph().parse(tmp_path / "out" / "triples.ttl", format="turtle")
     assert len(nt) == len(ttl) > 0
     assert any(control in str(o) for o in nt.objects())
+
+
+def test_export_min_confidence_leaves_out_weaker_triples(nlp, tmp_path):
+    from typer.testing import CliRunner
+    from osteoheme.cli import app
+    extract([ROOT / "corpus" / "bone-blood-crosstalk.txt"], tmp_path / "out", nlp=nlp, progress=False)
+    confidences = sorted({t["confidence"] for t in rows(tmp_path / "out" / "triples.jsonl")})
+    cut = confidences[len(confidences) // 2]
+    kept = [t for t in rows(tmp_path / "out" / "triples.jsonl") if t["confidence"] >= cut]
+    result = CliRunner().invoke(app, ["export", str(tmp_path / "out"), "--out", str(tmp_path / "kb"), "-f", "parquet",
+                                      "--min-confidence", str(cut)])
+    assert result.exit_code == 0, result.output
+    import pyarrow.parquet as pq
+    assert pq.read_table(tmp_path / "kb" / "triples.parquet").num_rows == len(kept) > 0
+    bad = CliRunner().invoke(app, ["export", str(tmp_path / "out"), "--min-confidence", "1.5"])
+    assert bad.exit_code == 2 and "--min-confidence 1.5 is not allowed" in bad.output

@@ -301,6 +301,8 @@ def export_cli(
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Where to write (default: the predictions directory)."),
     formats: List[str] = typer.Option(["rdf", "kgx", "parquet"], "--format", "-f",
                                       help="rdf (Turtle + N-Triples), kgx (nodes.tsv, edges.tsv), parquet; repeatable."),
+    min_confidence: float = typer.Option(0.0, "--min-confidence", help="Leave out triples with a lower confidence "
+                                                                       "(0–1; see each triple's confidence)."),
 ) -> None:
     """Knowledge-base files from extracted triples: RDF, KGX/Biolink TSV, Parquet.
 
@@ -313,7 +315,7 @@ def export_cli(
     from .kb.export import check_formats, export
     try:
         check_formats(formats)
-        written = export(predictions, out, formats)
+        written = export(predictions, out, formats, min_confidence=min_confidence)
     except OsteohemeError as e:
         _fail(e)
     for fmt, paths in written.items():

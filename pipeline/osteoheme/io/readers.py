@@ -13,7 +13,9 @@ and goes on with the next one.
 
 import glob
 import gzip
+import io
 import json
+import sys
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -136,25 +138,55 @@ def iter_jsonl(paths: Iterable[Union[str, Path]], errors: ErrorList, id_field: s
                text_field: str = "text") -> Iterator[Document]:
     for path in _existing(paths, errors):
         try:
-            # Lines are decoded one by one, so a bad byte costs its own line, not the file.
             with (gzip.open(path, "rb") if path.suffix == ".gz" else path.open("rb")) as f:
-                for n, raw in enumerate(_bounded_lines(f), start=1):
-                    where = f"{path}:{n}"
-                    if raw is None:
-                        errors.append((where, Errors.E076.format(path=where, limit=MAX_LINE_BYTES)))
-                        continue
-                    try:
-                        line = raw.decode("utf-8-sig" if n == 1 else "utf-8")
-                    except UnicodeDecodeError as e:
-                        errors.append((where, Errors.E003.format(path=where, pos=e.start, reason=e.reason)))
-                        continue
-                    if line.strip():
-                        doc = _jsonl_document(line, where, id_field, text_field, errors)
-                        if doc is not None:
-                            yield doc
+                yield from _jsonl_stream(f, str(path), errors, id_field, text_field)
         except _READ_ERRORS as e:
             errors.append((str(path), f"{path}: could not be read to the end ({type(e).__name__}: {e}); "
                                       "the documents before it were kept."))
+
+
+def _jsonl_stream(f, name: str, errors: ErrorList, id_field: str, text_field: str) -> Iterator[Document]:
+    # Lines are decoded one by one, so a bad byte costs its own line, not the file.
+    for n, raw in enumerate(_bounded_lines(f), start=1):
+        where = f"{name}:{n}"
+        if raw is None:
+            errors.append((where, Errors.E076.format(path=where, limit=MAX_LINE_BYTES)))
+            continue
+        try:
+            line = raw.decode("utf-8-sig" if n == 1 else "utf-8")
+        except UnicodeDecodeError as e:
+            errors.append((where, Errors.E003.format(path=where, pos=e.start, reason=e.reason)))
+            continue
+        if line.strip():
+            doc = _jsonl_document(line, where, id_field, text_field, errors)
+            if doc is not None:
+                yield doc
+
+
+def iter_stdin(errors: ErrorList, reader: str = "auto", id_field: str = "id",
+               text_field: str = "text") -> Iterator[Document]:
+    """Standard input ("-"): JSON Lines (streamed; guessed when it starts with "{"), or one text, doc_id "stdin"."""
+    stream = sys.stdin.buffer
+    if not hasattr(stream, "peek"):  # a replaced stdin (tests, embedding): buffer it to look ahead
+        stream = io.BufferedReader(stream)
+    if reader == "auto":
+        head = stream.peek(64)[:64]
+        reader = "jsonl" if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{") else "txt"
+    if reader == "jsonl":
+        yield from _jsonl_stream(stream, "<stdin>", errors, id_field, text_field)
+    elif reader == "txt":
+        data = stream.read()
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as e:
+            errors.append(("<stdin>", Errors.E003.format(path="<stdin>", pos=e.start, reason=e.reason)))
+            return
+        if text.strip():
+            yield Document("stdin", text, "<stdin>")
+        else:
+            errors.append(("<stdin>", Errors.E002.format(path="<stdin>")))
+    else:
+        errors.append(("<stdin>", f"<stdin>: reader {reader!r} cannot read standard input; use txt or jsonl."))
 
 
 def _bounded_lines(f) -> Iterator[Optional[bytes]]:
@@ -301,6 +333,11 @@ def iter_documents(paths: Iterable[Union[str, Path]], errors: ErrorList, reader:
                    id_field: str = "id", text_field: str = "text") -> Iterator[Document]:
     """Documents from ``paths`` with one reader, or guessed per path ("auto")."""
     paths = list(paths)
+    if any(str(p) == "-" for p in paths):
+        yield from iter_stdin(errors, reader, id_field, text_field)
+        paths = [p for p in paths if str(p) != "-"]
+        if not paths:
+            return
     if reader != "auto":
         if reader not in READERS:
             raise OsteohemeError(f"unknown reader {reader!r}; choose from auto, {', '.join(READERS)}.")

@@ -21,11 +21,15 @@ def check_formats(formats: Iterable[str]) -> None:
 
 
 def export(pred_dir: Union[str, Path], out_dir: Optional[Union[str, Path]] = None,
-           formats: Iterable[str] = FORMATS) -> Dict[str, List[str]]:
+           formats: Iterable[str] = FORMATS, min_confidence: float = 0.0) -> Dict[str, List[str]]:
     """Write the requested formats for ``pred_dir`` into ``out_dir`` (default: the same directory).
 
+    min_confidence: leave out triples whose confidence is lower (edges then count only what remains).
     RETURNS (dict): format → paths written.
     """
+    if not 0.0 <= min_confidence <= 1.0:
+        raise OsteohemeError(Errors.E070.format(option="min-confidence", value=min_confidence,
+                                                allowed="a number from 0 to 1"))
     from .rdf import write_rdf
     from .tables import write_kgx, write_parquet
 
@@ -34,6 +38,7 @@ def export(pred_dir: Union[str, Path], out_dir: Optional[Union[str, Path]] = Non
     out_dir.mkdir(parents=True, exist_ok=True)
     check_outputs(pred_dir)
     entities = [row for _, row in iter_jsonl(pred_dir / "entities.jsonl", missing=Errors.E032)]
-    triples = [row for _, row in iter_jsonl(pred_dir / "triples.jsonl", missing=Errors.E032)]
+    triples = [row for _, row in iter_jsonl(pred_dir / "triples.jsonl", missing=Errors.E032)
+               if row["confidence"] >= min_confidence]
     writers = {"rdf": write_rdf, "kgx": write_kgx, "parquet": write_parquet}
     return {f: [str(p) for p in writers[f](entities, triples, out_dir)] for f in formats}
