@@ -158,3 +158,18 @@ def test_readers_millions_of_bad_lines_are_counted_not_all_listed(nlp, tmp_path)
     assert len(summary["errors"]) <= 101 and "more in errors.jsonl" in summary["errors"][-1]["error"]
     lines = (tmp_path / "out" / "errors.jsonl").read_text(encoding="utf-8").splitlines()
     assert len(lines) <= 10_001 and "more errors, not listed" in lines[-1]
+
+
+def test_readers_bioc_one_bad_record_costs_only_itself(tmp_path):
+    from bioc import biocjson, biocxml
+    good = biocxml.loads(BIOC_XML).documents[0]
+    docs_xml = "".join(f"<document><id>{i}</id><passage><offset>0</offset><text>{text}</text></passage></document>"
+                       for i, text in (("g1", "Iron and bone."), ("bad", "Broken <b> text"), ("g2", "IL-6 and TNF.")))
+    (tmp_path / "c.xml").write_text(f"<?xml version='1.0'?><collection><source>s</source><date>d</date><key>k</key>"
+                                    f"{docs_xml}</collection>", encoding="utf-8")
+    found, errors = docs([tmp_path / "c.xml"], reader="bioc-xml")
+    assert [d for d, _ in found] == ["g1", "g2"] and len(errors) == 1
+    line = biocjson.dumps(good)
+    (tmp_path / "c.jsonl").write_text(line + "\n{not json\n" + line.replace('"b1"', '"b2"') + "\n", encoding="utf-8")
+    found, errors = docs([tmp_path / "c.jsonl"], reader="bioc-json")
+    assert [d for d, _ in found] == ["b1", "b2"] and len(errors) == 1 and ":2:" in errors[0][1]

@@ -44,5 +44,12 @@ def reference_doc(nlp: Language, gold: BratDocument) -> Doc:
 
 
 def gold_examples(nlp: Language, gold: Dict[str, BratDocument]) -> List[Example]:
-    """Examples with an unprocessed predicted Doc, as ``nlp.evaluate`` expects."""
+    """Examples with an unprocessed predicted Doc, as ``nlp.evaluate`` expects.
+
+    gold (dict): doc_id → BratDocument, as ``osteoheme.evaluation.brat.read_brat_dir("annotations/")`` returns
+        (or ``read_brat_dir("annotations/real/")`` for the real corpus, once `osteoheme corpus fetch` has put the
+        texts beside the .ann files).
+
+    Example: nlp.evaluate(gold_examples(nlp, read_brat_dir("annotations")))["rels_f"]
+    """
     return [Example(nlp.make_doc(g.text), reference_doc(nlp, g)) for g in gold.values()]

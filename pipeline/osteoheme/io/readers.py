@@ -15,6 +15,7 @@ import glob
 import gzip
 import io
 import json
+import re
 import sys
 import zlib
 from dataclasses import dataclass
@@ -260,30 +261,87 @@ def _bioc_text(doc) -> str:
     return "\n".join(p.text for p in doc.passages if p.text)
 
 
-def _iter_bioc(paths: Iterable[Union[str, Path]], errors: ErrorList, open_reader, what: str) -> Iterator[Document]:
-    for path in _existing(paths, errors):
-        try:
-            with open_reader(str(path)) as reader:
-                for doc in reader:
-                    text = _bioc_text(doc)
-                    if text.strip():
-                        yield Document(doc.id, text, f"{path}#{doc.id}")
-                    else:
-                        errors.append((str(path), f"{path}: BioC document {doc.id!r} has no passage text."))
-        except Exception as e:  # lxml and bioc raise several types for malformed files
-            errors.append((str(path), f"{path}: not readable {what} ({type(e).__name__}: {e})."))
+def _bioc_document(doc, where: str, errors: ErrorList) -> Optional[Document]:
+    text = _bioc_text(doc)
+    if text.strip():
+        return Document(doc.id, text, f"{where}#{doc.id}")
+    errors.append((where, f"{where}: BioC document {doc.id!r} has no passage text."))
+    return None
+
+
+_BIOC_DOCUMENT = re.compile(rb"<document[\s>].*?</document\s*>", re.S)
+_BIOC_CHUNK = 1 << 20
+
+
+def _bioc_xml_segments(f) -> Iterator[Tuple[int, bytes]]:
+    """The <document> elements of a BioC XML stream, one by one (with the line each starts on), without
+    parsing the whole file: a malformed document then costs only itself."""
+    buffer, line = b"", 1
+    while True:
+        chunk = f.read(_BIOC_CHUNK)
+        buffer += chunk
+        end = 0
+        for match in _BIOC_DOCUMENT.finditer(buffer):
+            yield line + buffer.count(b"\n", 0, match.start()), match.group()
+            end = match.end()
+        line += buffer.count(b"\n", 0, end)
+        buffer = buffer[end:]
+        if not chunk:
+            return
 
 
 def iter_bioc_xml(paths: Iterable[Union[str, Path]], errors: ErrorList) -> Iterator[Document]:
-    """BioC XML: passages joined by line breaks (passage offsets are not kept)."""
+    """BioC XML: passages joined by line breaks (passage offsets are not kept). Each <document> is parsed on
+    its own, so one malformed document is reported and the others, before and after it, are kept."""
     from bioc import biocxml
-    yield from _iter_bioc(paths, errors, biocxml.iterparse, "BioC XML")
+    from lxml import etree
+
+    for path in _existing(paths, errors):
+        try:
+            with (gzip.open(path, "rb") if path.suffix == ".gz" else path.open("rb")) as f:
+                for line, segment in _bioc_xml_segments(f):
+                    where = f"{path}:{line}"
+                    try:
+                        # A collection of one; the parser resolves no entities and reads no network.
+                        wrapped = b"<collection><source/><date/><key/>" + segment + b"</collection>"
+                        root = etree.fromstring(wrapped, etree.XMLParser(resolve_entities=False, no_network=True))
+                        [doc] = biocxml.loads(etree.tostring(root, encoding="unicode")).documents
+                    except Exception as e:  # lxml and bioc raise several types for a malformed document
+                        errors.append((where, f"{where}: not a readable BioC document ({type(e).__name__}: {e})."))
+                        continue
+                    document = _bioc_document(doc, str(path), errors)
+                    if document is not None:
+                        yield document
+        except _READ_ERRORS as e:
+            errors.append((str(path), f"{path}: could not be read to the end ({type(e).__name__}: {e}); "
+                                      "the documents before it were kept."))
 
 
 def iter_bioc_json(paths: Iterable[Union[str, Path]], errors: ErrorList) -> Iterator[Document]:
-    """BioC JSON Lines (one BioC document per line)."""
-    from bioc import biocjson
-    yield from _iter_bioc(paths, errors, biocjson.iterreader, "BioC JSON Lines")
+    """BioC JSON Lines (one BioC document per line); a bad line costs only its own document."""
+    from bioc.biocjson.decoder import fromJSON
+
+    for path in _existing(paths, errors):
+        try:
+            with (gzip.open(path, "rb") if path.suffix == ".gz" else path.open("rb")) as f:
+                for n, raw in enumerate(_bounded_lines(f), start=1):
+                    where = f"{path}:{n}"
+                    if raw is None:
+                        errors.append((where, Errors.E076.format(path=where, limit=MAX_LINE_BYTES)))
+                        continue
+                    if not raw.strip():
+                        continue
+                    try:
+                        doc = fromJSON(json.loads(raw.decode("utf-8-sig" if n == 1 else "utf-8")))
+                    except Exception as e:  # invalid JSON, UTF-8 or BioC structure
+                        errors.append((where, f"{where}: not a readable BioC JSON document ({type(e).__name__}: {e})."))
+                        continue
+                    document = _bioc_document(doc, str(path), errors)
+                    if document is not None:
+                        yield document
+        except _READ_ERRORS as e:
+            errors.append((str(path), f"{path}: could not be read to the end ({type(e).__name__}: {e}); "
+                                      "the documents before it were kept."))
 
 
 def iter_pubtator(paths: Iterable[Union[str, Path]], errors: ErrorList) -> Iterator[Document]:
