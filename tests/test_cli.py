@@ -246,3 +246,26 @@ def test_cli_extract_reads_standard_input(tmp_path, stdin, ids):
     assert result.exit_code == 0, result.output
     texts = [json.loads(line)["doc_id"] for line in (tmp_path / "o" / "texts.jsonl").read_text().splitlines()]
     assert texts == ids
+
+
+def test_cli_extract_unwritable_output_is_one_clear_line(tmp_path, monkeypatch):
+    import errno
+    import osteoheme.batch as batch
+
+    def full_disk(self, out_dir):
+        raise OSError(errno.ENOSPC, "No space left on device", str(out_dir / "entities.jsonl.part"))
+
+    monkeypatch.setattr(batch._Outputs, "__init__", full_disk)
+    (tmp_path / "a.txt").write_text("Hepcidin blocks iron absorption.", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(tmp_path / "a.txt"), "--out", str(tmp_path / "o"), "-q"])
+    assert result.exit_code == 2 and "entities.jsonl.part: cannot be written (No space left on device)" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_cli_resume_says_how_many_documents_it_skipped(tmp_path):
+    for name in ("a", "b"):
+        (tmp_path / f"{name}.txt").write_text("Hepcidin blocks iron absorption.", encoding="utf-8")
+    assert runner.invoke(app, ["extract", str(tmp_path / "a.txt"), "--out", str(tmp_path / "o"), "-q"]).exit_code == 0
+    result = runner.invoke(app, ["extract", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--out",
+                                 str(tmp_path / "o"), "-q", "--resume"])
+    assert result.exit_code == 0 and "1 document(s) already finished were skipped" in result.output

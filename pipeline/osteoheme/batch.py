@@ -87,9 +87,10 @@ def _digest(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
-def _unique(documents: Iterable[Document], errors: List[Tuple[str, str]],
-            done: Dict[str, Optional[str]]) -> Iterator[Document]:
-    """Skip documents already extracted (``done``); report a second document with a doc_id already seen."""
+def _unique(documents: Iterable[Document], errors: ErrorList, done: Dict[str, Optional[str]],
+            skipped: Counter) -> Iterator[Document]:
+    """Skip documents already extracted (``done``, counted in ``skipped``); report a second document with a
+    doc_id already seen."""
     seen: Dict[str, str] = {}
     for d in documents:
         if d.doc_id in seen:
@@ -99,6 +100,7 @@ def _unique(documents: Iterable[Document], errors: List[Tuple[str, str]],
         if d.doc_id in done:
             if done[d.doc_id] not in (None, _digest(d.text)):
                 raise OsteohemeError(Errors.E007.format(doc_id=d.doc_id, source=d.source))
+            skipped["resumed"] += 1
             continue
         yield d
 
@@ -441,7 +443,8 @@ def _extract(paths, out_dir: Path, nlp, progress, reader, id_field, text_field, 
         shards = _Shards(out_dir, shard_size)
     (shards.dir / "pipeline.json").write_text(json.dumps(pipeline) + "\n", encoding="utf-8")
     errors = ErrorList()
-    documents = _unique(iter_documents(paths, errors, reader, id_field, text_field), errors, shards.done())
+    skipped: Counter = Counter()
+    documents = _unique(iter_documents(paths, errors, reader, id_field, text_field), errors, shards.done(), skipped)
     bar = tqdm(unit="doc", disable=not progress, desc="extract")
     words = 0
     pool = None
@@ -480,6 +483,8 @@ def _extract(paths, out_dir: Path, nlp, progress, reader, id_field, text_field, 
             pool.shutdown()
     summary = _assemble(out_dir, shards, errors, pipeline)
     shards.remove()
+    # Not in summary.json (a resumed run's files equal an uninterrupted run's): for the caller to report.
+    summary["skipped_by_resume"] = skipped["resumed"]
     return summary
 
 

@@ -113,6 +113,10 @@ def extract_cli(
             export(out, out, formats)
     except OsteohemeError as e:
         _fail(e)
+    except OSError as e:  # a read-only folder, a full disk: the path and the reason, not a traceback
+        _fail(OsteohemeError(Errors.E077.format(path=e.filename or out, reason=e.strerror or e)))
+    if resume:
+        typer.echo(f"--resume: {summary['skipped_by_resume']} document(s) already finished were skipped.")
     _print_summary(summary, out)
     if summary["failed"]:
         raise typer.Exit(code=1)

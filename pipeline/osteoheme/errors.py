@@ -78,3 +78,4 @@ class Errors:
             "{docs}. Finished work is saved in the output folder's shards: run the same command again with --resume "
             "(and fewer --n-process, or a smaller --batch-size, if memory ran out).")
     E076 = "{path}: a line longer than {limit:,} bytes was skipped (one JSON document per line is expected)."
+    E077 = "{path}: cannot be written ({reason}). Check that --out is a folder you can write to and that the disk has room."
