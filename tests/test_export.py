@@ -257,3 +257,67 @@ def test_export_min_confidence_leaves_out_weaker_triples(nlp, tmp_path):
     assert pq.read_table(tmp_path / "kb" / "triples.parquet").num_rows == len(kept) > 0
     bad = CliRunner().invoke(app, ["export", str(tmp_path / "out"), "--min-confidence", "1.5"])
     assert bad.exit_code == 2 and "--min-confidence 1.5 is not allowed" in bad.output
+
+
+@pytest.fixture(scope="module")
+def stated(nlp, tmp_path_factory):
+    """Deficiency and excess sentences, extracted and exported in every format, with the review site."""
+    from osteoheme.review.site import build_site
+    tmp = tmp_path_factory.mktemp("stated")
+    (tmp / "in").mkdir()
+    for name, text in (("deficiency", "Estrogen deficiency increases bone resorption and leads to osteoporosis."),
+                       ("low", "Iron deficiency decreases osteoblasts."), ("high", "Excess iron decreases osteoblasts."),
+                       ("plain", "Iron decreases osteoblasts.")):
+        (tmp / "in" / f"{name}.txt").write_text(text, encoding="utf-8")
+    extract([tmp / "in"], tmp / "out", nlp=nlp, progress=False)
+    export(tmp / "out")
+    build_site(tmp / "out", tmp / "site")
+    return tmp
+
+
+def test_export_subject_state_is_on_the_edge_in_kgx_and_parquet(stated):
+    import pyarrow.parquet as pq
+    import csv
+    with (stated / "out" / "edges.tsv").open(encoding="utf-8") as f:
+        edges = list(csv.DictReader(f, delimiter="\t"))
+    estrogen = [e for e in edges if "bone" not in e["subject"] and e["osteoheme_predicate"] == "INCREASES"]
+    assert len(estrogen) == 1 and estrogen[0]["subject_direction_qualifier"] == "decreased"
+    assert estrogen[0]["subject_aspect_qualifier"] == "activity_or_abundance"
+    iron = [e for e in edges if e["osteoheme_predicate"] == "DECREASES"]
+    # deficiency, excess and the plain statement: three edges, never merged
+    assert sorted(e["subject_direction_qualifier"] for e in iron) == ["", "decreased", "increased"]
+    table = pq.read_table(stated / "out" / "edges.parquet").to_pylist()
+    assert sorted(str(e["subject_state"]) for e in table if e["predicate"] == "DECREASES") == \
+        ["Decreased", "Increased", "None"]
+
+
+def test_export_sparql_never_reads_a_deficiency_as_the_concept(stated):
+    from pyoxigraph import Store
+    store = Store()
+    store.load(path=str(stated / "out" / "triples.nt"), format=__import__("pyoxigraph").RdfFormat.N_TRIPLES)
+    prefixes = ("PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> "
+                "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+                "PREFIX biolink: <https://w3id.org/biolink/vocab/> ")
+    plain = [str(r["what"].value) for r in store.query(
+        prefixes + 'SELECT ?what WHERE { ?s biolink:affects ?o . ?o rdfs:label "bone resorption" . '
+                   '?s rdfs:label ?what }')]
+    assert plain == []
+    causes = [str(r["what"].value) for r in store.query(
+        prefixes + 'SELECT ?what WHERE { ?s biolink:causes ?o . ?o rdfs:label "osteoporosis" . ?s rdfs:label ?what }')]
+    assert causes == []
+    # What increases bone resorption, asked of the statements as the README shows: the deficiency is there,
+    # with its qualifier, and a query that leaves subjects with a direction out does not return estrogen.
+    query = (prefixes + 'SELECT ?what ?dir WHERE { ?st rdf:subject ?s ; rdf:object ?o ; biolink:negated false ; '
+             'biolink:object_direction_qualifier "increased" . ?o rdfs:label "bone resorption" . ?s rdfs:label ?what . '
+             'OPTIONAL { ?st biolink:subject_direction_qualifier ?dir } }')
+    rows = [(str(r["what"].value), r["dir"].value if r["dir"] else None) for r in store.query(query)]
+    assert len(rows) == 1 and rows[0][1] == "decreased"
+    iron_plain = [str(r["what"].value) for r in store.query(
+        prefixes + 'SELECT ?what WHERE { ?s biolink:affects ?o . ?o rdfs:label "osteoblast" . ?s rdfs:label ?what }')]
+    assert iron_plain == ["iron"]  # only from "Iron decreases osteoblasts."
+
+
+def test_site_shows_state_in_the_triples_tables(stated):
+    index = (stated / "site" / "index.html").read_text(encoding="utf-8")
+    assert "↓ estrogen" in index.lower() or "↓ estrogens" in index.lower()
+    assert "↑ iron" in index and "↓ iron" in index

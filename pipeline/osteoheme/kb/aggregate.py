@@ -1,5 +1,5 @@
-"""Aggregation across documents: one edge per (subject concept, predicate,
-negated, object concept), with its evidence count and every provenance record."""
+"""Aggregation across documents: one edge per (subject concept, predicate, negated, object concept,
+subject State, object State, certainty), with its evidence count and every provenance record."""
 
 import hashlib
 from collections import OrderedDict
@@ -21,10 +21,11 @@ def aggregate(triples: Iterable[dict]) -> List[Dict]:
                 "predicate": t["predicate"], "negated": t["negated"],
                 "object": key[3], "object_name": o["concept_name"], "object_label": o["label"],
                 "semmed_predicate": semmed_predicate(t["predicate"], o["label"]),
+                "subject_state": key[4], "object_state": key[5], "certainty": key[6],
                 "evidence": [],
             }
         edge["evidence"].append(t)
-    out = [edges[k] for k in sorted(edges, key=lambda k: (k[0], k[1], k[2], k[3]))]
+    out = [edges[k] for k in sorted(edges, key=lambda k: tuple("" if x is None else x for x in k))]
     for edge in out:
         edge["evidence"].sort(key=lambda t: (t["doc_id"], t["sentence"]["start"], t["subject"]["start"],
                                              t["object"]["start"]))
@@ -53,6 +54,10 @@ def node_table(entities: Iterable[dict], edges: List[Dict]) -> Dict[str, tuple]:
 
 
 def statement_id(edge: Dict) -> str:
-    """A stable id for an aggregated edge: the same edge keeps it when other documents are added."""
-    key = "|".join(map(str, (edge["subject"], edge["predicate"], edge["negated"], edge["object"])))
+    """A stable id for an aggregated edge: the same edge keeps it when other documents are added. States and
+    a certainty other than asserted extend the key only where present, so plain edges keep their ids."""
+    parts = [edge["subject"], edge["predicate"], edge["negated"], edge["object"]]
+    if edge.get("subject_state") or edge.get("object_state") or edge.get("certainty", "asserted") != "asserted":
+        parts += [edge.get("subject_state"), edge.get("object_state"), edge.get("certainty")]
+    key = "|".join(map(str, parts))
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]

@@ -2,13 +2,15 @@
 
 Mechanism: standard RDF reification. Each aggregated edge is an
 ``rdf:Statement`` (rdf:subject / rdf:predicate / rdf:object, Biolink
-qualifiers, ``biolink:negated``, evidence count) with one ``oh:Evidence`` node
-per mention (document, sentence, offsets, method, confidence, subject State).
-Only edges that are not negated are also asserted as plain triples, so a
-negated statement never reads as a fact by itself; the same subject,
-predicate and object may still be asserted when other evidence states it
-(INCREASES, DECREASES and REGULATES all map to `biolink:affects`). Query the
-statement nodes for direction ("increased"/"decreased") and negation.
+qualifiers — the subject's and object's direction from their State —,
+``biolink:negated``, ``biolink:knowledge_level`` and ``oh:certainty``, evidence
+count) with one ``oh:Evidence`` node per mention (document, sentence, offsets,
+method, confidence, States). Only edges whose bare triple says what the text
+says (``plain_triple_holds``: not negated, asserted, no subject State) are also
+asserted as plain triples; the same subject, predicate and object may still be
+asserted when other evidence states it (INCREASES, DECREASES and REGULATES all
+map to `biolink:affects`). Query the statement nodes for direction, State,
+certainty and negation.
 """
 
 import hashlib
@@ -18,7 +20,7 @@ from typing import Iterable, List
 from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 
 from .aggregate import aggregate, node_table, statement_id
-from .vocab import AGENT_TYPE, BIOLINK, CATEGORIES, KNOWLEDGE_LEVEL, OSTEOHEME, biolink_edge, document_iri, node_iri
+from .vocab import AGENT_TYPE, BIOLINK, CATEGORIES, KNOWLEDGE_LEVELS, OSTEOHEME, document_iri, edge_mapping, node_iri
 
 BL = Namespace(BIOLINK)
 OH = Namespace(OSTEOHEME)
@@ -48,8 +50,16 @@ def build_graph(entities: Iterable[dict], triples: Iterable[dict]) -> Graph:
     return g
 
 
+def plain_triple_holds(edge: dict) -> bool:
+    """Whether the bare (subject, predicate, object) says what the text says: not for a denial, not for a
+    hedged or hypothetical claim, and not when the subject carries a State ("estrogen deficiency increases
+    bone resorption" must not read as "estrogen increases bone resorption"). Such edges live only on their
+    statement node, with their qualifiers."""
+    return not edge["negated"] and edge["certainty"] == "asserted" and not edge["subject_state"]
+
+
 def _add_edge(g: Graph, edge: dict) -> None:
-    mapping = biolink_edge(edge["predicate"], edge["subject_label"], edge["object_label"])
+    mapping = edge_mapping(edge)
     s, o, p = _iri(edge["subject"]), _iri(edge["object"]), _iri(mapping["predicate"])
     st = OH["statement/" + statement_id(edge)]
     g.add((st, RDF.type, RDF.Statement))
@@ -59,16 +69,17 @@ def _add_edge(g: Graph, edge: dict) -> None:
     g.add((st, OH.relation, Literal(edge["predicate"])))
     g.add((st, OH.semmedPredicate, Literal(edge["semmed_predicate"])))
     g.add((st, BL.negated, Literal(edge["negated"])))
-    g.add((st, BL.knowledge_level, Literal(KNOWLEDGE_LEVEL)))
+    g.add((st, BL.knowledge_level, Literal(KNOWLEDGE_LEVELS[edge["certainty"]])))
+    g.add((st, OH.certainty, Literal(edge["certainty"])))
     g.add((st, BL.agent_type, Literal(AGENT_TYPE)))
     g.add((st, OH.evidenceCount, Literal(edge["evidence_count"], datatype=XSD.integer)))
     if mapping["qualified_predicate"]:
         g.add((st, BL.qualified_predicate, _iri(mapping["qualified_predicate"])))
-        g.add((st, BL.object_direction_qualifier, Literal(mapping["object_direction_qualifier"])))
-    if mapping["object_aspect_qualifier"]:
-        g.add((st, BL.object_aspect_qualifier, Literal(mapping["object_aspect_qualifier"])))
-    if not edge["negated"]:
-        # Asserted only from evidence that states it; a negated statement adds no plain triple.
+    for qualifier in ("subject_aspect_qualifier", "subject_direction_qualifier", "object_aspect_qualifier",
+                      "object_direction_qualifier"):
+        if mapping[qualifier]:
+            g.add((st, BL[qualifier], Literal(mapping[qualifier])))
+    if plain_triple_holds(edge):
         g.add((s, p, o))
     for doc_id in edge["documents"]:
         g.add((st, BL.publications, URIRef(document_iri(doc_id))))

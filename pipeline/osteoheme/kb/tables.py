@@ -20,13 +20,14 @@ import pyarrow.parquet as pq
 
 from .aggregate import aggregate, node_table, statement_id
 from ..io.records import ENTITY_COLUMNS, TRIPLE_COLUMNS, flat_triple
-from .vocab import (AGENT_TYPE, CATEGORIES, KNOWLEDGE_LEVEL, RO, biolink_edge, document_curie, edge_key,
+from .vocab import (AGENT_TYPE, CATEGORIES, KNOWLEDGE_LEVELS, RO, document_curie, edge_key, edge_mapping,
                     semmed_predicate)
 
 PRIMARY_KNOWLEDGE_SOURCE = "infores:osteoheme"  # project-local, not a registered infores id
 NODE_COLUMNS = ["id", "category", "name", "osteoheme_type"]
-EDGE_COLUMNS = ["id", "subject", "predicate", "object", "qualified_predicate", "object_aspect_qualifier",
-                "object_direction_qualifier", "negated", "knowledge_level", "agent_type",
+EDGE_COLUMNS = ["id", "subject", "predicate", "object", "qualified_predicate", "subject_aspect_qualifier",
+                "subject_direction_qualifier", "object_aspect_qualifier", "object_direction_qualifier", "negated",
+                "knowledge_level", "osteoheme_certainty", "agent_type",
                 "primary_knowledge_source", "publications", "evidence_count", "osteoheme_predicate",
                 "semmed_predicate", "ro_predicate"]
 
@@ -42,6 +43,7 @@ EDGE_SCHEMA = pa.schema([("id", pa.string()), ("subject", pa.string()), ("subjec
                          ("predicate", pa.string()), ("negated", pa.bool_()), ("object", pa.string()),
                          ("object_name", pa.string()), ("object_label", pa.string()),
                          ("semmed_predicate", pa.string()), ("biolink_predicate", pa.string()),
+                         ("subject_state", pa.string()), ("object_state", pa.string()), ("certainty", pa.string()),
                          ("evidence_count", pa.int64()), ("documents", pa.list_(pa.string()))])
 
 
@@ -51,13 +53,16 @@ def kgx_frames(entities: List[dict], triples: List[dict]):
                  for k, (label, name) in node_table(entities, edges).items()]
     edge_rows = []
     for edge in edges:
-        m = biolink_edge(edge["predicate"], edge["subject_label"], edge["object_label"])
+        m = edge_mapping(edge)
         edge_rows.append({
             "id": "osteoheme:statement/" + statement_id(edge), "subject": edge["subject"], "predicate": m["predicate"],
             "object": edge["object"], "qualified_predicate": m["qualified_predicate"] or "",
+            "subject_aspect_qualifier": m["subject_aspect_qualifier"] or "",
+            "subject_direction_qualifier": m["subject_direction_qualifier"] or "",
             "object_aspect_qualifier": m["object_aspect_qualifier"] or "",
             "object_direction_qualifier": m["object_direction_qualifier"] or "",
-            "negated": "true" if edge["negated"] else "false", "knowledge_level": KNOWLEDGE_LEVEL,
+            "negated": "true" if edge["negated"] else "false", "knowledge_level": KNOWLEDGE_LEVELS[edge["certainty"]],
+            "osteoheme_certainty": edge["certainty"],
             "agent_type": AGENT_TYPE, "primary_knowledge_source": PRIMARY_KNOWLEDGE_SOURCE,
             # Percent-encoded ids: a "|" in a doc_id must not split KGX's list.
             "publications": "|".join(document_curie(d) for d in edge["documents"]),
@@ -86,7 +91,8 @@ def write_parquet(entities: List[dict], triples: List[dict], out_dir: Path) -> L
               "predicate": e["predicate"], "negated": e["negated"], "object": e["object"],
               "object_name": e["object_name"], "object_label": e["object_label"],
               "semmed_predicate": e["semmed_predicate"],
-              "biolink_predicate": biolink_edge(e["predicate"], e["subject_label"], e["object_label"])["predicate"],
+              "biolink_predicate": edge_mapping(e)["predicate"], "subject_state": e["subject_state"],
+              "object_state": e["object_state"], "certainty": e["certainty"],
               "evidence_count": e["evidence_count"], "documents": e["documents"]} for e in aggregate(triples)]
     out = []
     for name, data, schema in (("entities", [{k: e[k] for k in ENTITY_COLUMNS} for e in entities], ENTITY_SCHEMA),

@@ -34,18 +34,30 @@ CATEGORIES: Dict[str, str] = {
 _MOLECULAR = ("CYTOKINE", "HORMONE", "NUTRIENT", "PROTEIN", "DRUG")
 
 
-def biolink_edge(predicate: str, subject_label: str = "", object_label: str = "") -> Dict[str, Optional[str]]:
+def biolink_edge(predicate: str, subject_label: str = "", object_label: str = "", subject_state: Optional[str] = None,
+                 object_state: Optional[str] = None) -> Dict[str, Optional[str]]:
     """Biolink predicate and qualifiers for one relation, chosen so the argument
     categories fit the predicate's domain and range.
 
     INCREASES/DECREASES are `affects` with qualified_predicate `causes` and a
     direction; the aspect qualifier (activity_or_abundance) only for molecular
-    objects, whose aspect enum it belongs to. PREVENTS/PREDISPOSES keep their
+    objects, whose aspect enum it belongs to. An argument's State becomes its direction qualifier (the
+    object's only where the predicate does not already give one). PREVENTS/PREDISPOSES keep their
     Biolink predicates only for chemical subjects (their domain); other subjects
     get the likelihood predicates, which have no domain restriction.
     """
     out: Dict[str, Optional[str]] = {"predicate": _PLAIN.get(predicate), "qualified_predicate": None,
+                                     "subject_aspect_qualifier": None, "subject_direction_qualifier": None,
                                      "object_aspect_qualifier": None, "object_direction_qualifier": None}
+    # A State on an argument is its direction: "estrogen deficiency" is estrogen, decreased.
+    if subject_state:
+        out["subject_direction_qualifier"] = _DIRECTION[subject_state]
+        if subject_label in _MOLECULAR:
+            out["subject_aspect_qualifier"] = "activity_or_abundance"
+    if object_state and predicate not in ("INCREASES", "DECREASES"):
+        out["object_direction_qualifier"] = _DIRECTION[object_state]
+        if object_label in _MOLECULAR:
+            out["object_aspect_qualifier"] = "activity_or_abundance"
     if predicate in ("INCREASES", "DECREASES"):
         out.update(predicate="biolink:affects", qualified_predicate="biolink:causes",
                    object_direction_qualifier="increased" if predicate == "INCREASES" else "decreased")
@@ -55,6 +67,12 @@ def biolink_edge(predicate: str, subject_label: str = "", object_label: str = ""
         out["predicate"] = ("biolink:associated_with_decreased_likelihood_of" if predicate == "PREVENTS"
                             else "biolink:associated_with_increased_likelihood_of")
     return out
+
+
+def edge_mapping(edge: Dict) -> Dict[str, Optional[str]]:
+    """``biolink_edge`` for an aggregated edge, its States included."""
+    return biolink_edge(edge["predicate"], edge["subject_label"], edge["object_label"], edge.get("subject_state"),
+                        edge.get("object_state"))
 
 
 _PLAIN = {
@@ -76,7 +94,6 @@ RO = {
     "REQUIRED_FOR": "RO:0002326",  # contributes to (Biolink exact mapping)
     "PRODUCES": "RO:0003000",  # produces (Biolink exact mapping)
 }
-KNOWLEDGE_LEVEL = "not_provided"
 AGENT_TYPE = "text_mining_agent"
 
 
@@ -141,8 +158,20 @@ def node_iri(curie: str) -> str:
     return curie_to_iri(curie)
 
 
-def edge_key(t: dict) -> Tuple[str, str, bool, str]:
-    """(subject node, predicate, negated, object node): what aggregation groups by."""
+EdgeKey = Tuple[str, str, bool, str, Optional[str], Optional[str], str]
+
+
+def edge_key(t: dict) -> EdgeKey:
+    """What aggregation groups by: (subject node, predicate, negated, object node, subject State, object State,
+    certainty). The States and the certainty are part of the statement: "estrogen deficiency increases bone
+    resorption" is not evidence that estrogen does, and a hedged claim is not an asserted one."""
     s, o = t["subject"], t["object"]
     return (concept_curie(s["concept_id"], s["label"], s["concept_name"]), t["predicate"], t["negated"],
-            concept_curie(o["concept_id"], o["label"], o["concept_name"]))
+            concept_curie(o["concept_id"], o["label"], o["concept_name"]), s.get("state"), o.get("state"),
+            t.get("certainty") or "asserted")
+
+
+# Certainty (guidelines 8.3) → Biolink knowledge_level: what the authors assert as a finding is a knowledge
+# assertion; what they hedge or propose is a speculative statement, Biolink's "prediction".
+KNOWLEDGE_LEVELS = {"asserted": "knowledge_assertion", "hedged": "prediction", "hypothesis": "prediction"}
+_DIRECTION = {"Increased": "increased", "Decreased": "decreased"}

@@ -65,6 +65,11 @@ def _highlight(text: str, entities: List[dict]) -> str:
     return re.sub(r'<mark class="entity"', lambda m: f'<mark class="entity" title="{next(titles)}"', markup)
 
 
+def _with_state(name: str, state: Optional[str]) -> str:
+    """ "↓ estrogen" for a concept spoken of at a low level, "↑ hepcidin" for a high one."""
+    return f"{_STATE_MARK[state].strip()} {name}" if state else name
+
+
 def _graph_png(edges: List[Dict], title: str) -> Optional[str]:
     if not edges:
         return None
@@ -75,9 +80,12 @@ def _graph_png(edges: List[Dict], title: str) -> Optional[str]:
 
     g = nx.MultiDiGraph()
     for e in edges:
-        g.add_node(e["subject"], label=e["subject_name"], type=e["subject_label"])
-        g.add_node(e["object"], label=e["object_name"], type=e["object_label"])
-        g.add_edge(e["subject"], e["object"], predicate=e["predicate"], negated=e["negated"], n=e["evidence_count"])
+        # A concept with a State is its own node ("↓ estrogen"), so the picture never shows the concept doing
+        # what its deficiency or excess does.
+        s, o = (e["subject"], e["subject_state"]), (e["object"], e["object_state"])
+        g.add_node(s, label=_with_state(e["subject_name"] or e["subject"], e["subject_state"]), type=e["subject_label"])
+        g.add_node(o, label=_with_state(e["object_name"] or e["object"], e["object_state"]), type=e["object_label"])
+        g.add_edge(s, o, predicate=e["predicate"], negated=e["negated"], n=e["evidence_count"])
     # Kamada-Kawai spreads hubs apart where a spring layout piles them in the middle, but its
     # cost grows with the square of the nodes (38 s at 1,000): large graphs get the spring layout.
     if 2 < len(g) <= 300:
@@ -95,7 +103,7 @@ def _graph_png(edges: List[Dict], title: str) -> Optional[str]:
                                edge_color=PREDICATE_COLORS[data["predicate"]], alpha=0.75,
                                style="dashed" if data["negated"] else "solid", arrows=True, arrowsize=8)
     # On the corpus graph only hubs are named; every name is in the triples table below it.
-    labels = {n: g.nodes[n]["label"] or n for n in g.nodes if not big or degree[n] >= 4}
+    labels = {n: g.nodes[n]["label"] for n in g.nodes if not big or degree[n] >= 4}
     nx.draw_networkx_labels(g, pos, ax=ax, font_size=8, labels=labels,
                             bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.7})
     from matplotlib.lines import Line2D
@@ -181,9 +189,10 @@ def _document_body(doc_id: str, text: str, ents: List[dict], trips: List[dict], 
                      "<th>sentence</th></tr>")
         for t in rows:
             neg = " class=\"neg\"" if t["negated"] else ""
-            parts.append(f"<tr class=\"triple\"><td>{html.escape(t['subject']['text'])}</td>"
-                         f"<td{neg}>{'NOT ' if t['negated'] else ''}{t['predicate']}</td>"
-                         f"<td>{html.escape(t['object']['text'])}</td><td>{t['confidence']:.2f}</td>"
+            parts.append(f"<tr class=\"triple\"><td>{html.escape(_with_state(t['subject']['text'], t['subject']['state']))}"
+                         f"</td><td{neg}>{'NOT ' if t['negated'] else ''}{t['predicate']}</td>"
+                         f"<td>{html.escape(_with_state(t['object']['text'], t['object']['state']))}</td>"
+                         f"<td>{t['confidence']:.2f}</td>"
                          f"<td>{html.escape(t['method'])}</td><td><a class=\"sentence\" href=\"#s{start}\">"
                          f"{k + 1}</a></td></tr>")
         parts.append("</table>")
@@ -213,9 +222,11 @@ def _edge_table(edges: List[Dict], pages: Dict[str, str]) -> str:
                          f"title=\"{html.escape(t['sentence']['text'], quote=True)}\">{html.escape(t['doc_id'])}</a>"
                          for t in e["evidence"])
         neg = " class=\"neg\"" if e["negated"] else ""
-        parts.append(f"<tr class=\"edge\"><td>{html.escape(e['subject_name'] or e['subject'])}</td>"
-                     f"<td{neg}>{'NOT ' if e['negated'] else ''}{e['predicate']}</td>"
-                     f"<td>{html.escape(e['object_name'] or e['object'])}</td><td>{links}</td></tr>")
+        certainty = f" ({e['certainty']})" if e["certainty"] != "asserted" else ""
+        parts.append(f"<tr class=\"edge\"><td>{html.escape(_with_state(e['subject_name'] or e['subject'], e['subject_state']))}"
+                     f"</td><td{neg}>{'NOT ' if e['negated'] else ''}{e['predicate']}{certainty}</td>"
+                     f"<td>{html.escape(_with_state(e['object_name'] or e['object'], e['object_state']))}</td>"
+                     f"<td>{links}</td></tr>")
     return "".join(parts) + "</table>"
 
 
