@@ -18,6 +18,8 @@ CASES = {
     "dense anaphors and pronouns": "IL-6 and TNF-α rise. These cytokines activate osteoclasts, as they induce RANKL. ",
     "many abbreviations": "Interleukin-6 (IL-6) and hepcidin (HAMP) and ferroportin (FPN) in anemia (AN) ",
     "digits and brackets": "..[111 111 111 111 111 111 111 111] ",
+    # One unit per "word": a single run of nested brackets as long as the document (no white space in it).
+    "nested brackets": "((((((((((x)))))))))",
 }
 
 

@@ -35,3 +35,16 @@ def test_tokenizer_splits_affixes(text, tokens):
     nlp = spacy.blank("en")
     nlp.tokenizer = scispacy_tokenizer(nlp)
     assert [t.text for t in nlp(text)] == tokens
+
+
+@pytest.mark.parametrize("run", ["(" * 3000 + "x" + ")" * 3000, "[1," * 1500, "a-" * 2000])
+def test_tokenizer_cuts_long_runs_without_white_space_into_pieces(nlp, run):
+    """spaCy's affix loop is quadratic on one long run (nested brackets); such runs are cut by one regex pass
+    instead, keeping the text exactly (benchmarks/pathological.py measures the time)."""
+    text = f"Hepcidin blocks iron. {run} IL-6 raises hepcidin."
+    doc = nlp(text)
+    assert doc.text == text
+    start = text.index(run)
+    assert all(len(t) <= 2 for t in doc if start <= t.idx < start + len(run))
+    assert [t.text for t in doc[:4]] == ["Hepcidin", "blocks", "iron", "."]
+    assert ("IL-6", "INCREASES", "hepcidin") in {(t.subject.text, t.predicate, t.object.text) for t in doc._.triples}

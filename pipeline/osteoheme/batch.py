@@ -193,23 +193,26 @@ def _pool_results(pool, documents: Iterable[Document], batch_size: int, n_proces
     """Batches on the local worker processes, a window in flight, results in input order."""
     from concurrent.futures.process import BrokenProcessPool
 
-    pending = []
+    pending: List[Tuple[List[Document], object]] = []
     window = 4 * n_process
 
-    def first():
-        batch, future = pending.pop(0)
-        try:
-            return future.result()
-        except BrokenProcessPool:
-            raise OsteohemeError(Errors.E075.format(docs=", ".join(d.doc_id for d in batch[:5])
-                                                    + (" …" if len(batch) > 5 else ""))) from None
+    def oldest() -> List[Dict]:
+        results = pending[0][1].result()  # popped only once done: a lost batch stays first for the message
+        pending.pop(0)
+        return results
 
-    for batch in _batches(documents, batch_size):
-        pending.append((batch, pool.submit(_worker_batch, batch, time_limit=time_limit)))
-        if len(pending) >= window:
-            yield from first()
-    while pending:
-        yield from first()
+    try:
+        for batch in _batches(documents, batch_size):
+            pending.append((batch, pool.submit(_worker_batch, batch, time_limit=time_limit)))
+            if len(pending) >= window:
+                yield from oldest()
+        while pending:
+            yield from oldest()
+    except BrokenProcessPool:
+        # The pool breaks for every batch at once; the oldest unfinished one was in the dead worker or behind it.
+        lost = pending[0][0] if pending else []
+        raise OsteohemeError(Errors.E075.format(docs=", ".join(d.doc_id for d in lost[:5])
+                                                + (" …" if len(lost) > 5 else ""))) from None
 
 
 def _terminate(pool) -> None:
