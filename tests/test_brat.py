@@ -84,7 +84,10 @@ def test_brat_manifest_describes_every_document():
 
 
 def test_brat_every_corpus_text_has_gold():
+    from osteoheme.io.corpus import read_manifest
     assert {p.stem for p in CORPUS.glob("*.txt")} == {p.stem for p in ANNOTATIONS.glob("*.ann")}
+    real = set(read_manifest(CORPUS).query("origin == 'real'")["doc_id"])
+    assert real == {p.stem for p in (ANNOTATIONS / "real").glob("*.ann")}
 
 
 @pytest.mark.parametrize("content,problem", [
@@ -100,10 +103,11 @@ def test_brat_manifest_problems(tmp_path, content, problem):
         read_manifest(tmp_path)
 
 
-@pytest.mark.parametrize("folder,at_least", [("second-pass", 6), ("second-pass-source", 1)])
-def test_brat_second_pass_is_valid_and_matches_corpus(folder, at_least):
+@pytest.mark.parametrize("folder,texts,at_least", [("second-pass", "", 6), ("second-pass-source", "", 1),
+                                                  ("second-pass-real", "real", 12)])
+def test_brat_second_pass_is_valid_and_matches_corpus(folder, texts, at_least, needs_real_texts):
     anns = sorted((ANNOTATIONS / folder).glob("*.ann"))
     assert len(anns) >= at_least
     for ann in anns:
         assert check_brat(ann) == []
-        assert ann.with_suffix(".txt").read_bytes() == (CORPUS / f"{ann.stem}.txt").read_bytes()
+        assert ann.with_suffix(".txt").read_bytes() == (CORPUS / texts / f"{ann.stem}.txt").read_bytes()
