@@ -61,7 +61,7 @@ def test_cli_extract_output_fields(nlp, tmp_path):
     assert list(entity) == ["doc_id", "start", "end", "text", "label", "state", "concept_id", "concept_name"]
     assert entity["state"] == "Increased"
     t = json.loads((tmp_path / "o" / "triples.jsonl").read_text().splitlines()[0])
-    assert set(t) == {"doc_id", "subject", "predicate", "negated", "object", "sentence", "confidence", "method"}
+    assert set(t) == {"doc_id", "subject", "predicate", "negated", "object", "sentence", "confidence", "method", "certainty"}
     assert set(t["subject"]) >= {"start", "end", "text", "label", "concept_id", "concept_name", "state", "anaphor"}
 
 

@@ -19,6 +19,7 @@ def test_serialization_components_addable_by_name():
     nlp.add_pipe("osteoheme_terms")
     nlp.add_pipe("osteoheme_state")
     nlp.add_pipe("osteoheme_relations")
+    nlp.add_pipe("osteoheme_certainty")
     nlp.add_pipe("osteoheme_triples")
     nlp.initialize()
     doc = nlp("Glucocorticoids inhibit osteoblasts.")
@@ -29,6 +30,7 @@ def test_serialization_components_addable_by_name():
 def test_serialization_config_is_complete(nlp):
     assert nlp.config["components"]["osteoheme_relations"]["max_gap"] == 8
     assert nlp.pipe_names == ["osteoheme_sentencizer", "osteoheme_abbreviations", "osteoheme_terms",
-                              "osteoheme_state", "osteoheme_relations", "osteoheme_triples"]
+                              "osteoheme_state", "osteoheme_relations", "osteoheme_certainty", "osteoheme_triples"]
+    assert "whether" in nlp.config["components"]["osteoheme_certainty"]["cues"]["hypothesis"]
     # The text-length limit comes from the config's [osteoheme] section, not spaCy's default.
     assert nlp.config["osteoheme"]["max_length"] == nlp.max_length == 20_000_000

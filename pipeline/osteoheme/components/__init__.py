@@ -4,6 +4,7 @@ import warnings
 
 from .tokenizer import create_scispacy_tokenizer
 from .abbreviations import LinearAbbreviationDetector, make_abbreviation_detector
+from .certainty import CertaintyTagger, make_certainty_tagger
 from .relations import RelationExtractor, make_relation_extractor
 from .sentences import Sentencizer, make_sentencizer
 from .state import StateTagger, make_state_tagger
@@ -15,5 +16,6 @@ from .triples import make_triples
 warnings.filterwarnings("ignore", message=r".*\[W036\]")
 
 __all__ = ["create_scispacy_tokenizer", "LinearAbbreviationDetector", "make_abbreviation_detector",
+           "CertaintyTagger", "make_certainty_tagger",
            "RelationExtractor", "make_relation_extractor", "Sentencizer", "make_sentencizer", "StateTagger",
            "make_state_tagger", "TermRecognizer", "make_term_recognizer", "make_triples"]

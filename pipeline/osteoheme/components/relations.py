@@ -93,6 +93,7 @@ class Relation:
     confidence: float
     method: str
     trigger: Tuple[int, int]
+    certainty: str = "asserted"  # set by osteoheme_certainty: "asserted", "hedged" or "hypothesis"
 
     @property
     def label(self) -> str:

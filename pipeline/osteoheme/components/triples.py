@@ -75,7 +75,7 @@ def triple_records(doc: Doc, doc_id: str) -> List[TripleRecord]:
                 out.append(TripleRecord(
                     doc_id, _argument(s, subject if s is not subject else None), rel.predicate, rel.negated,
                     _argument(o, obj if o is not obj else None), sentence, rel.confidence,
-                    rel.method + ("+anaphor" if (s is not subject or o is not obj) else "")))
+                    rel.method + ("+anaphor" if (s is not subject or o is not obj) else ""), rel.certainty))
     out.sort(key=lambda t: (t.sentence.start, t.subject.start, t.object.start, t.predicate))
     return out
 

@@ -14,7 +14,7 @@ _ARGUMENT = ["start", "end", "text", "label", "concept_id", "concept_name", "sta
              "anaphor_text"]
 TRIPLE_COLUMNS = (["doc_id"] + [f"subject_{k}" for k in _ARGUMENT] + ["predicate", "negated"]
                   + [f"object_{k}" for k in _ARGUMENT]
-                  + ["sentence_start", "sentence_end", "sentence_text", "confidence", "method"])
+                  + ["sentence_start", "sentence_end", "sentence_text", "confidence", "method", "certainty"])
 
 
 @dataclass
@@ -70,12 +70,13 @@ class TripleRecord:
     sentence: SentenceRef
     confidence: float
     method: str
+    certainty: str = "asserted"  # guidelines 8.3: "asserted", "hedged" or "hypothesis"
 
     def to_dict(self) -> dict:
         return {"doc_id": self.doc_id, "subject": self.subject.to_dict(), "predicate": self.predicate,
                 "negated": self.negated, "object": self.object.to_dict(),
                 "sentence": {"start": self.sentence.start, "end": self.sentence.end, "text": self.sentence.text},
-                "confidence": self.confidence, "method": self.method}
+                "confidence": self.confidence, "method": self.method, "certainty": self.certainty}
 
 
 def flat_triple(t: dict) -> dict:
@@ -92,5 +93,6 @@ def flat_triple(t: dict) -> dict:
         if side == "subject":
             row["predicate"], row["negated"] = t["predicate"], t["negated"]
     row.update({"sentence_start": t["sentence"]["start"], "sentence_end": t["sentence"]["end"],
-                "sentence_text": t["sentence"]["text"], "confidence": t["confidence"], "method": t["method"]})
+                "sentence_text": t["sentence"]["text"], "confidence": t["confidence"], "method": t["method"],
+                "certainty": t.get("certainty", "asserted")})
     return row
