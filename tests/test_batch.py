@@ -227,3 +227,31 @@ def test_batch_dead_worker_stops_the_run_with_a_message(tmp_path):
                          capture_output=True, text=True, timeout=300)
     assert run.returncode == 3, run.stderr[-2000:]
     assert "A worker process died" in run.stdout and "--resume" in run.stdout
+
+
+def test_batch_time_limit_applies_outside_the_main_thread(nlp):
+    """Dask workers run tasks in threads, where no timer signal can reach: a watchdog stops the document."""
+    import threading
+    import spacy.language
+    from osteoheme.batch import process_batch
+    from osteoheme.io.readers import Document
+
+    @spacy.language.Language.component("test_busy_on_stall")
+    def busy(doc):
+        if "stall" in doc.text:
+            end = time.time() + 5
+            while time.time() < end:  # Python work, as the rule components do
+                pass
+        return doc
+
+    import osteoheme
+    slow = osteoheme.load()
+    slow.add_pipe("test_busy_on_stall", first=True)
+    docs = [Document("a", "IL-6 stimulates hepcidin.", "a"), Document("b", "This one would stall.", "b"),
+            Document("c", "Hepcidin blocks iron absorption.", "c")]
+    results = []
+    worker = threading.Thread(target=lambda: results.extend(process_batch(slow, docs, time_limit=0.5)))
+    worker.start()
+    worker.join()
+    assert [r["doc_id"] for r in results if "error" not in r] == ["a", "c"]
+    assert "took longer than 0.5 s (--time-limit)" in [r for r in results if "error" in r][0]["error"]

@@ -109,8 +109,8 @@ def process_batch(nlp: Language, documents: List[Document], time_limit: Optional
     """Extract one batch; one result per document: its rows, or the error that stopped it.
 
     Documents go through the pipeline one at a time, so an exception or the
-    ``time_limit`` (seconds; a timer signal, so only in a process's main thread,
-    i.e. the local engine) stops that document alone and the others go on.
+    ``time_limit`` (seconds; see _DocumentTimer: every engine, any thread) stops
+    that document alone and the others go on.
     """
     results = []
     timer = _DocumentTimer(time_limit)
@@ -139,30 +139,68 @@ def _process_one(nlp: Language, d: Document, timer: "_DocumentTimer") -> Dict:
         return {"doc_id": d.doc_id, "source": d.source, "error": f"extraction failed: {type(e).__name__}: {e}"}
 
 
+class DocumentTimeout(TimeoutError):
+    """A document ran past --time-limit (raised inside whatever was running it)."""
+
+    def __str__(self) -> str:
+        return self.args[0] if self.args else "took longer than --time-limit"
+
+
 class _DocumentTimer:
-    """Raises TimeoutError inside whatever runs longer than the limit; spaCy's
-    error handler then records it against that document only."""
+    """Raises DocumentTimeout inside whatever runs longer than the limit; spaCy's error handler then records it
+    against that document only. In a process's main thread (local engine, pool workers) a timer signal does it;
+    in any other thread (dask workers run tasks in threads) a watchdog thread raises it asynchronously in the
+    working thread. Both interrupt Python code, not a single long C call."""
 
     def __init__(self, limit: Optional[float]) -> None:
         import signal
         import threading
-        self.limit = limit if limit and hasattr(signal, "setitimer") \
-            and threading.current_thread() is threading.main_thread() else None
+        self.limit = limit or None
         self.signal = signal
+        self.main = threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer")
+        self._lock = threading.Lock()
+
+    def _message(self) -> str:
+        return f"took longer than {self.limit:g} s (--time-limit)"
 
     def _expired(self, signum, frame):
-        raise TimeoutError(f"took longer than {self.limit:g} s (--time-limit)")
+        raise DocumentTimeout(self._message())
+
+    def _interrupt(self) -> None:
+        import ctypes
+        with self._lock:
+            if self._active:
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(self._thread), ctypes.py_object(self._error))
 
     def __enter__(self):
-        if self.limit:
+        if not self.limit:
+            return self
+        if self.main:
             self._previous = self.signal.signal(self.signal.SIGALRM, self._expired)
             self.signal.setitimer(self.signal.ITIMER_REAL, self.limit)
+        else:
+            import threading
+            # An exception class carries no message: one made for this limit says it.
+            self._error = type("DocumentTimeout", (DocumentTimeout,), {"__str__": lambda e, m=self._message(): m})
+            self._thread, self._active = threading.get_ident(), True
+            self._watchdog = threading.Timer(self.limit, self._interrupt)
+            self._watchdog.daemon = True
+            self._watchdog.start()
         return self
 
     def __exit__(self, *exc):
-        if self.limit:
+        if not self.limit:
+            return False
+        if self.main:
             self.signal.setitimer(self.signal.ITIMER_REAL, 0)
             self.signal.signal(self.signal.SIGALRM, self._previous)
+        else:
+            import ctypes
+            with self._lock:
+                self._active = False
+                self._watchdog.cancel()
+                # Fired after the work ended but not delivered yet: withdraw it.
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(self._thread), None)
         return False
 
 
@@ -244,7 +282,7 @@ def _check_options(engine: str, n_process: int, time_limit: Optional[float], sha
 
 
 def _dask_results(documents: Iterable[Document], scheduler: Optional[str], batch_size: int,
-                  config: Optional[str], model: Optional[str]) -> Iterator[Dict]:
+                  config: Optional[str], model: Optional[str], time_limit: Optional[float]) -> Iterator[Dict]:
     """Batches as tasks on a dask.distributed cluster, at most a window in flight, results in input order."""
     from dask.distributed import Client
 
@@ -258,7 +296,7 @@ def _dask_results(documents: Iterable[Document], scheduler: Optional[str], batch
     try:
         pending = []
         for batch in _batches(documents, batch_size):
-            pending.append(client.submit(_worker_batch, batch, config, model, pure=False))
+            pending.append(client.submit(_worker_batch, batch, config, model, time_limit=time_limit, pure=False))
             if len(pending) >= window:
                 yield from pending.pop(0).result()
         for future in pending:
@@ -453,7 +491,8 @@ def _extract(paths, out_dir: Path, nlp, progress, reader, id_field, text_field, 
     pool = None
     try:
         if engine == "dask":
-            results = _dask_results(documents, scheduler, batch_size, str(config) if config else None, model)
+            results = _dask_results(documents, scheduler, batch_size, str(config) if config else None, model,
+                                    time_limit)
         elif n_process > 1:
             from concurrent.futures import ProcessPoolExecutor
             import multiprocessing

@@ -83,7 +83,7 @@ def extract_cli(
     scheduler: Optional[str] = typer.Option(None, "--scheduler",
                                             help="dask: the scheduler address, e.g. tcp://10.0.0.5:8786."),
     time_limit: float = typer.Option(60.0, "--time-limit", help="Seconds one document may take before it is "
-                                                               "stopped and reported (local engine; 0: no limit)."),
+                                                               "stopped and reported (0: no limit)."),
 ) -> None:
     """Extract entities and triples from texts.
 
