@@ -269,3 +269,16 @@ def test_cli_resume_says_how_many_documents_it_skipped(tmp_path):
     result = runner.invoke(app, ["extract", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--out",
                                  str(tmp_path / "o"), "-q", "--resume"])
     assert result.exit_code == 0 and "1 document(s) already finished were skipped" in result.output
+
+
+def test_cli_verbose_says_what_happens(tmp_path, caplog):
+    import logging
+    (tmp_path / "a.txt").write_text("Hepcidin blocks iron absorption.", encoding="utf-8")
+    with caplog.at_level(logging.DEBUG, logger="osteoheme"):
+        result = runner.invoke(app, ["--verbose", "extract", str(tmp_path / "a.txt"), "--out", str(tmp_path / "o"),
+                                     "-q"])
+    logging.getLogger("osteoheme").setLevel(logging.NOTSET)
+    assert result.exit_code == 0, result.output
+    messages = [r.getMessage() for r in caplog.records]
+    assert any(m.endswith("a.txt: read as txt") for m in messages)
+    assert any("1 document(s) saved" in m for m in messages)

@@ -13,6 +13,7 @@ import csv
 import functools
 import hashlib
 import json
+import logging
 import os
 from collections import Counter
 from pathlib import Path
@@ -26,6 +27,8 @@ from .errors import Errors, OsteohemeError
 from .io.outputs import CHECKED_FILES
 from .io.readers import Document, ErrorList, iter_documents
 from .components.triples import doc_records
+
+log = logging.getLogger("osteoheme")
 from .io.records import ENTITY_COLUMNS, TRIPLE_COLUMNS, flat_triple
 
 def count_words(doc) -> int:
@@ -101,6 +104,7 @@ def _unique(documents: Iterable[Document], errors: ErrorList, done: Dict[str, Op
             if done[d.doc_id] not in (None, _digest(d.text)):
                 raise OsteohemeError(Errors.E007.format(doc_id=d.doc_id, source=d.source))
             skipped["resumed"] += 1
+            log.debug("%s: already finished, skipped (--resume)", d.doc_id)
             continue
         yield d
 
@@ -136,6 +140,7 @@ def _process_one(nlp: Language, d: Document, timer: "_DocumentTimer") -> Dict:
                     "entities": [e.to_dict() for e in ents], "triples": [t.to_dict() for t in trips],
                     "words": count_words(doc)}
     except Exception as e:  # one document's failure, whatever it is, must not stop the run
+        log.debug("%s: failed (%s: %s)", d.doc_id, type(e).__name__, e)
         return {"doc_id": d.doc_id, "source": d.source, "error": f"extraction failed: {type(e).__name__}: {e}"}
 
 
@@ -362,6 +367,7 @@ class _Shards:
             self._current.close()
             (self.dir / (self._name.name + ".part")).replace(self._name)
             self.paths.append(self._name)
+            log.debug("%s: %d document(s) saved", self._name, self._count)
             self._current, self._count = None, 0
 
     def remove(self) -> None:

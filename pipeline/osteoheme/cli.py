@@ -42,8 +42,14 @@ def _version(value: bool) -> None:
 def _main_options(
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
                                  help="Print the version and exit."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Say what happens step by step (readers chosen, "
+                                                                "shards saved, documents skipped or failed) on stderr."),
 ) -> None:
     """Extract entities, relations and knowledge-base triples from bone–blood literature."""
+    if verbose:
+        import logging
+        logging.basicConfig(format="osteoheme: %(message)s", level=logging.WARNING)
+        logging.getLogger("osteoheme").setLevel(logging.DEBUG)
 
 
 def _fail(e: Exception) -> None:

@@ -15,6 +15,7 @@ import glob
 import gzip
 import io
 import json
+import logging
 import re
 import sys
 import zlib
@@ -23,6 +24,8 @@ from pathlib import Path
 from typing import Callable, Dict, Iterable, Iterator, List, Optional, Tuple, Union
 
 from ..errors import Errors, OsteohemeError
+
+log = logging.getLogger("osteoheme")
 
 class ErrorList(list):
     """(where, message) pairs of a run, at most ``limit`` kept: a small file of millions of bad lines must
@@ -404,5 +407,6 @@ def iter_documents(paths: Iterable[Union[str, Path]], errors: ErrorList, reader:
         return
     for p in paths:
         kind = guess_reader(p) if not any(ch in str(p) for ch in "*?[") else "txt"
+        log.debug("%s: read as %s", p, kind)
         kwargs = {"id_field": id_field, "text_field": text_field} if kind == "jsonl" else {}
         yield from READERS[kind]([p], errors, **kwargs)
