@@ -255,3 +255,24 @@ def test_batch_time_limit_applies_outside_the_main_thread(nlp):
     worker.join()
     assert [r["doc_id"] for r in results if "error" not in r] == ["a", "c"]
     assert "took longer than 0.5 s (--time-limit)" in [r for r in results if "error" in r][0]["error"]
+
+
+@pytest.mark.parametrize("scheduler", [None, "tcp://127.0.0.1:9"])
+def test_batch_dask_client_settings(tmp_path, monkeypatch, scheduler):
+    """A local cluster's dashboard stays on this machine; an unreachable scheduler is one clear error."""
+    import dask.distributed
+    seen = {}
+
+    class Refused:
+        def __init__(self, *args, **kwargs):
+            seen.update(kwargs, args=args)
+            raise OSError("Timed out trying to connect")
+
+    monkeypatch.setattr(dask.distributed, "Client", Refused)
+    (tmp_path / "a.txt").write_text("Hepcidin blocks iron absorption.", encoding="utf-8")
+    with pytest.raises(OsteohemeError, match="could not be reached"):
+        extract([tmp_path / "a.txt"], tmp_path / "o", progress=False, engine="dask", scheduler=scheduler)
+    if scheduler is None:
+        assert seen["dashboard_address"].startswith("127.0.0.1:")
+    else:
+        assert seen["args"] == (scheduler,)
