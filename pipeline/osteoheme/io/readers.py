@@ -293,24 +293,22 @@ def _bioc_xml_segments(f) -> Iterator[Tuple[int, bytes]]:
             return
 
 
-def iter_bioc_xml(paths: Iterable[Union[str, Path]], errors: ErrorList) -> Iterator[Document]:
-    """BioC XML: passages joined by line breaks (passage offsets are not kept). Each <document> is parsed on
-    its own, so one malformed document is reported and the others, before and after it, are kept."""
-    from bioc import biocxml
-    from lxml import etree
-
+def _iter_bioc_records(paths: Iterable[Union[str, Path]], errors: ErrorList, records, parse,
+                       what: str) -> Iterator[Document]:
+    """BioC documents from files of independent records (``records(f)`` yields (line, raw bytes), raw None for a
+    line too long to read), each parsed on its own by ``parse``: a bad record is reported and costs only itself."""
     for path in _existing(paths, errors):
         try:
             with (gzip.open(path, "rb") if path.suffix == ".gz" else path.open("rb")) as f:
-                for line, segment in _bioc_xml_segments(f):
+                for line, raw in records(f):
                     where = f"{path}:{line}"
+                    if raw is None:
+                        errors.append((where, Errors.E076.format(path=where, limit=MAX_LINE_BYTES)))
+                        continue
                     try:
-                        # A collection of one; the parser resolves no entities and reads no network.
-                        wrapped = b"<collection><source/><date/><key/>" + segment + b"</collection>"
-                        root = etree.fromstring(wrapped, etree.XMLParser(resolve_entities=False, no_network=True))
-                        [doc] = biocxml.loads(etree.tostring(root, encoding="unicode")).documents
-                    except Exception as e:  # lxml and bioc raise several types for a malformed document
-                        errors.append((where, f"{where}: not a readable BioC document ({type(e).__name__}: {e})."))
+                        doc = parse(raw)
+                    except Exception as e:  # lxml, json and bioc raise several types for a malformed record
+                        errors.append((where, f"{where}: not a readable {what} ({type(e).__name__}: {e})."))
                         continue
                     document = _bioc_document(doc, str(path), errors)
                     if document is not None:
@@ -318,33 +316,39 @@ def iter_bioc_xml(paths: Iterable[Union[str, Path]], errors: ErrorList) -> Itera
         except _READ_ERRORS as e:
             errors.append((str(path), f"{path}: could not be read to the end ({type(e).__name__}: {e}); "
                                       "the documents before it were kept."))
+
+
+def _parse_bioc_xml_document(segment: bytes):
+    from bioc import biocxml
+    from lxml import etree
+
+    # A collection of one; the parser resolves no entities and reads no network.
+    wrapped = b"<collection><source/><date/><key/>" + segment + b"</collection>"
+    root = etree.fromstring(wrapped, etree.XMLParser(resolve_entities=False, no_network=True))
+    [doc] = biocxml.loads(etree.tostring(root, encoding="unicode")).documents
+    return doc
+
+
+def _json_lines(f) -> Iterator[Tuple[int, Optional[bytes]]]:
+    for n, raw in enumerate(_bounded_lines(f), start=1):
+        if raw is None or raw.strip():
+            yield n, raw
+
+
+def _parse_bioc_json_document(raw: bytes):
+    from bioc.biocjson.decoder import fromJSON
+    return fromJSON(json.loads(raw.decode("utf-8-sig")))
+
+
+def iter_bioc_xml(paths: Iterable[Union[str, Path]], errors: ErrorList) -> Iterator[Document]:
+    """BioC XML: passages joined by line breaks (passage offsets are not kept). Each <document> is parsed on
+    its own, so one malformed document is reported and the others, before and after it, are kept."""
+    yield from _iter_bioc_records(paths, errors, _bioc_xml_segments, _parse_bioc_xml_document, "BioC document")
 
 
 def iter_bioc_json(paths: Iterable[Union[str, Path]], errors: ErrorList) -> Iterator[Document]:
     """BioC JSON Lines (one BioC document per line); a bad line costs only its own document."""
-    from bioc.biocjson.decoder import fromJSON
-
-    for path in _existing(paths, errors):
-        try:
-            with (gzip.open(path, "rb") if path.suffix == ".gz" else path.open("rb")) as f:
-                for n, raw in enumerate(_bounded_lines(f), start=1):
-                    where = f"{path}:{n}"
-                    if raw is None:
-                        errors.append((where, Errors.E076.format(path=where, limit=MAX_LINE_BYTES)))
-                        continue
-                    if not raw.strip():
-                        continue
-                    try:
-                        doc = fromJSON(json.loads(raw.decode("utf-8-sig" if n == 1 else "utf-8")))
-                    except Exception as e:  # invalid JSON, UTF-8 or BioC structure
-                        errors.append((where, f"{where}: not a readable BioC JSON document ({type(e).__name__}: {e})."))
-                        continue
-                    document = _bioc_document(doc, str(path), errors)
-                    if document is not None:
-                        yield document
-        except _READ_ERRORS as e:
-            errors.append((str(path), f"{path}: could not be read to the end ({type(e).__name__}: {e}); "
-                                      "the documents before it were kept."))
+    yield from _iter_bioc_records(paths, errors, _json_lines, _parse_bioc_json_document, "BioC JSON document")
 
 
 def iter_pubtator(paths: Iterable[Union[str, Path]], errors: ErrorList) -> Iterator[Document]:
