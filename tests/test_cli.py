@@ -222,11 +222,13 @@ def test_cli_extract_needs_out_and_never_overwrites_another_run(tmp_path):
     out = tmp_path / "o"
     assert runner.invoke(app, ["extract", str(tmp_path / "a.txt"), "--out", str(out), "-q"]).exit_code == 0
     (out / "evaluation.md").write_text("an earlier run's scores", encoding="utf-8")
+    (out / "scores-real.md").write_text("scores of the real corpus, from a run with its texts", encoding="utf-8")
     again = runner.invoke(app, ["extract", str(tmp_path / "a.txt"), "--out", str(out), "-q"])
     assert again.exit_code == 2 and "holds another run's results" in again.output
     assert (out / "evaluation.md").exists()
     replaced = runner.invoke(app, ["extract", str(tmp_path / "a.txt"), "--out", str(out), "-q", "--overwrite"])
     assert replaced.exit_code == 0 and not (out / "evaluation.md").exists()
+    assert (out / "scores-real.md").exists()  # `run` without the real texts must not lose them
     not_a_folder = runner.invoke(app, ["extract", str(tmp_path / "a.txt"), "--out", str(tmp_path / "a.txt"), "-q"])
     assert not_a_folder.exit_code == 2 and "is a file, not a folder" in not_a_folder.output
 

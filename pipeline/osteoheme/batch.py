@@ -24,7 +24,7 @@ from spacy.language import Language
 from tqdm import tqdm
 
 from .errors import Errors, OsteohemeError
-from .io.outputs import CHECKED_FILES
+from .io.outputs import CHECKED_FILES, check_outputs
 from .io.readers import Document, ErrorList, iter_documents
 from .components.triples import doc_records
 
@@ -376,6 +376,17 @@ class _Shards:
         self.dir.rmdir()
 
 
+def _finished(out_dir: Path) -> bool:
+    """Whether out_dir holds the whole final output of one run (summary.json and the files it names)."""
+    if not (out_dir / "summary.json").exists():
+        return False
+    try:
+        check_outputs(out_dir)
+    except OsteohemeError:
+        return False
+    return "files" in json.loads((out_dir / "summary.json").read_text(encoding="utf-8"))
+
+
 def _shard_existing_outputs(out_dir: Path, shards: "_Shards") -> None:
     """--resume after a finished run: the final files become the first shard."""
     texts = out_dir / "texts.jsonl"
@@ -439,42 +450,32 @@ def extract(paths: Iterable[Union[str, Path]], out_dir: Union[str, Path], nlp: O
 
 class _OutputLock:
     """One run per output folder: a second run into the same --out would interleave its shards and files
-    with the first's. The lock file holds the owner's pid; a lock whose process is gone (killed run) is
-    taken over."""
+    with the first's. The run holds an exclusive flock on OUT/.osteoheme.lock (which also names its pid) for
+    as long as it runs; the kernel releases it when the process ends, however it ends, so a killed run's
+    lock is never in the way. The file itself stays: deleting it could let two runs lock two files."""
 
     def __init__(self, out_dir: Path) -> None:
         self.path = out_dir / ".osteoheme.lock"
+        self.fd: Optional[int] = None
 
     def __enter__(self) -> "_OutputLock":
-        for _ in range(2):
-            try:
-                fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
-            except FileExistsError:
-                try:
-                    pid = int(self.path.read_text(encoding="utf-8").strip() or 0)
-                except (OSError, ValueError):
-                    pid = 0
-                if pid and _alive(pid):
-                    raise OsteohemeError(Errors.E074.format(path=self.path.parent, pid=pid)) from None
-                self.path.unlink(missing_ok=True)  # left by a killed run
-                continue
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                f.write(str(os.getpid()))
-            return self
-        raise OsteohemeError(Errors.E074.format(path=self.path.parent, pid="?"))
+        import fcntl
+        fd = os.open(self.path, os.O_CREAT | os.O_RDWR, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.read(fd, 32).decode("ascii", "replace").strip() or "?"
+            os.close(fd)
+            raise OsteohemeError(Errors.E074.format(path=self.path.parent, pid=holder)) from None
+        os.ftruncate(fd, 0)
+        os.write(fd, str(os.getpid()).encode("ascii"))
+        self.fd = fd
+        return self
 
     def __exit__(self, *exc) -> None:
-        self.path.unlink(missing_ok=True)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # another user's process
-        return True
-    return True
+        if self.fd is not None:
+            os.close(self.fd)  # closing the descriptor releases the flock
+            self.fd = None
 
 
 def _extract(paths, out_dir: Path, nlp, progress, reader, id_field, text_field, n_process, resume, shard_size,
@@ -483,6 +484,11 @@ def _extract(paths, out_dir: Path, nlp, progress, reader, id_field, text_field, 
     if resume:
         _check_same_pipeline(out_dir, pipeline)
     shards = _Shards(out_dir, shard_size)
+    if resume and shards.paths and _finished(out_dir):
+        # Killed while removing the shards of a run that had finished: its final files are whole, and they,
+        # not the surviving shards, are what to resume from (in input order).
+        shards.remove()
+        shards = _Shards(out_dir, shard_size)
     if resume:
         _shard_existing_outputs(out_dir, shards)
     elif shards.paths:
@@ -538,9 +544,10 @@ def _extract(paths, out_dir: Path, nlp, progress, reader, id_field, text_field, 
 
 # What a run leaves in its folder (extraction, evaluation, exports): replaced as a whole by --overwrite, so no
 # evaluation of the earlier run stays beside the new results.
+# (The real corpus's text-free score files are left alone: `osteoheme run` rewrites them itself when the real
+# texts are there, and they must survive a run without them.)
 _RESULT_PATTERNS = ("entities.*", "triples.*", "texts.jsonl", "errors.jsonl", "summary.json", "evaluation*.json",
-                    "evaluation*.md", "stats*.csv", "stats*.md", "scores-*.json", "scores-*.md", "nodes.tsv",
-                    "edges.tsv", "edges.parquet")
+                    "evaluation*.md", "stats.csv", "stats.md", "nodes.tsv", "edges.tsv", "edges.parquet")
 
 
 def _remove_results(out_dir: Path) -> None:

@@ -72,8 +72,8 @@ class Errors:
     E073 = ("{path} does not belong to the run {summary} describes (its SHA-256 differs): the folder mixes two "
             "runs, e.g. after a kill between the final renames. Extract again into it with --overwrite, or use "
             "--resume to finish the interrupted run. (Edited the files on purpose? Remove \"files\" from summary.json.)")
-    E074 = ("{path} is being written by another osteoheme run (process {pid}). Wait for it, give another --out, "
-            "or, if no such run exists any more, delete {path}/.osteoheme.lock.")
+    E074 = ("{path} is being written by another osteoheme run (process {pid}). Wait for it to finish, or give "
+            "another --out.")
     E075 = ("A worker process died (killed from outside, e.g. by the out-of-memory killer) while it held documents "
             "{docs}. Finished work is saved in the output folder's shards: run the same command again with --resume "
             "(and fewer --n-process, or a smaller --batch-size, if memory ran out).")
