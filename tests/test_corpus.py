@@ -2,6 +2,7 @@
 
 import hashlib
 import http.server
+import re
 import subprocess
 import tarfile
 import threading
@@ -33,6 +34,19 @@ def write_pubtator(path: Path, articles) -> None:
                     encoding="utf-8")
 
 
+# "BACKGROUND: … RESULTS: …": how PubTator files write a structured abstract, one labelled AbstractText each in PubMed.
+_SECTION = re.compile(r"(?:^|(?<=\s))([A-Z][A-Z ,/&-]+[A-Z]): ")
+
+
+def sections(abstract: str):
+    """(label, text) parts of an abstract, as PubMed would hold them."""
+    starts = list(_SECTION.finditer(abstract))
+    if not starts or starts[0].start() != 0:
+        return [(None, abstract)]
+    return [(m.group(1), abstract[m.end():nxt.start() if nxt else len(abstract)].strip())
+            for m, nxt in zip(starts, starts[1:] + [None])]
+
+
 def pubmed_xml(articles) -> bytes:
     root = etree.Element("PubmedArticleSet")
     for pmid, title, abstract in articles:
@@ -40,7 +54,12 @@ def pubmed_xml(articles) -> bytes:
         etree.SubElement(citation, "PMID").text = pmid
         article = etree.SubElement(citation, "Article")
         etree.SubElement(article, "ArticleTitle").text = title
-        etree.SubElement(etree.SubElement(article, "Abstract"), "AbstractText").text = abstract
+        container = etree.SubElement(article, "Abstract")
+        for label, text in sections(abstract):
+            node = etree.SubElement(container, "AbstractText")
+            node.text = text
+            if label:
+                node.set("Label", label)
     return etree.tostring(root, xml_declaration=True, encoding="utf-8")
 
 
@@ -172,6 +191,8 @@ def test_corpus_fetch_from_pubmed_eutils(tmp_path, eutils_server, needs_real_tex
         text = (corpus / "real" / f"{row.doc_id}.txt").read_text(encoding="utf-8")
         assert hashlib.sha256(text.encode("utf-8")).hexdigest() == row.sha256
     assert all(q["retmode"] == ["xml"] for _, q in _EUtilities.requests)
+    # structured abstracts were served as labelled parts, as PubMed has them
+    assert b"Label=" in pubmed_xml(_EUtilities.articles.values())
 
 
 def test_corpus_fetch_pubmed_unreachable_names_the_url(tmp_path):

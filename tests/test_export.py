@@ -82,19 +82,17 @@ def test_export_duckdb_reproduces_aggregated_counts(kb, where):
     duckdb = pytest.importorskip("duckdb")
     out = kb if where == "kb" else ROOT / "outputs"
     con = duckdb.connect()
-    counted = con.execute(f"""
-        SELECT subject_id, predicate, negated, object_id, subject_state, object_state, certainty, count(*) AS n
-        FROM read_parquet('{out / "triples.parquet"}')
-        GROUP BY ALL ORDER BY ALL""").fetchall()
-    edges = con.execute(f"""SELECT subject, predicate, negated, object, subject_state, object_state, certainty,
-                                   evidence_count
-                            FROM read_parquet('{out / "edges.parquet"}') ORDER BY ALL""").fetchall()
-    assert sorted(counted, key=repr) == sorted(edges, key=repr)
+    counted = con.execute(f"""SELECT edge_id, count(*) AS n FROM read_parquet('{out / "triples.parquet"}')
+                              GROUP BY ALL ORDER BY ALL""").fetchall()
+    edges = con.execute(f"""SELECT id, evidence_count FROM read_parquet('{out / "edges.parquet"}')
+                            ORDER BY ALL""").fetchall()
+    assert counted == edges
     n_entities = con.execute(f"SELECT count(*) FROM read_parquet('{out / 'entities.parquet'}')").fetchone()[0]
     assert n_entities == len(rows(out / "entities.jsonl"))
     if where == "kb":
-        il6 = [e for e in edges if e[1] == "INCREASES" and e[3] == "MESH:D064451"]
-        assert il6 and il6[0][-1] == 2  # IL-6 → hepcidin, from d1 and d2
+        il6 = con.execute(f"""SELECT evidence_count FROM read_parquet('{out / "edges.parquet"}')
+                               WHERE predicate = 'INCREASES' AND object = 'MESH:D064451'""").fetchall()
+        assert il6 == [(2,)]  # IL-6 → hepcidin, from d1 and d2
 
 
 def test_export_shipped_graph_asserts_only_what_some_evidence_states_plainly():
@@ -326,3 +324,22 @@ def test_site_shows_state_in_the_triples_tables(stated):
     index = (stated / "site" / "index.html").read_text(encoding="utf-8")
     assert "↓ estrogen" in index.lower() or "↓ estrogens" in index.lower()
     assert "↑ iron" in index and "↓ iron" in index
+
+
+def test_export_symmetric_statements_are_one_edge_and_object_state_keeps_the_plain_triple_off(nlp, tmp_path):
+    from rdflib import Graph
+    (tmp_path / "in").mkdir()
+    for name, text in (("a", "Anemia is associated with low vitamin D levels."),
+                       ("b", "Low vitamin D is associated with anemia."), ("c", "Anemia is associated with osteoporosis."),
+                       ("d", "Osteoporosis is associated with anemia.")):
+        (tmp_path / "in" / f"{name}.txt").write_text(text, encoding="utf-8")
+    extract([tmp_path / "in"], tmp_path / "out", nlp=nlp, progress=False)
+    export(tmp_path / "out")
+    import pyarrow.parquet as pq
+    edges = pq.read_table(tmp_path / "out" / "edges.parquet").to_pylist()
+    assert sorted((e["evidence_count"], e["object_state"] or e["subject_state"] or "") for e in edges) == \
+        [(2, ""), (2, "Decreased")]
+    g = Graph().parse(tmp_path / "out" / "triples.nt", format="nt")
+    labels = {str(o) for s, p, o in g if str(p).endswith("#label")}
+    plain = [(s, o) for s, p, o in g if str(p) == "https://w3id.org/biolink/vocab/associated_with"]
+    assert len(plain) == 1 and "vitamin D" in labels  # anemia–osteoporosis only; the low-vitamin-D edge is not plain

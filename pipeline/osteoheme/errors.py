@@ -79,3 +79,5 @@ class Errors:
             "(and fewer --n-process, or a smaller --batch-size, if memory ran out).")
     E076 = "{path}: a line longer than {limit:,} bytes was skipped (one JSON document per line is expected)."
     E077 = "{path}: cannot be written ({reason}). Check that --out is a folder you can write to and that the disk has room."
+    E078 = ("triples.jsonl: a triple of document {doc_id!r} has certainty {value!r}; it must be one of {allowed}. "
+            "An edited output folder?")

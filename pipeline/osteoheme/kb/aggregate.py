@@ -5,7 +5,7 @@ import hashlib
 from collections import OrderedDict
 from typing import Dict, Iterable, List
 
-from .vocab import concept_curie, edge_key, semmed_predicate
+from .vocab import concept_curie, edge_key, edge_sides, semmed_predicate
 
 
 def aggregate(triples: Iterable[dict]) -> List[Dict]:
@@ -15,7 +15,7 @@ def aggregate(triples: Iterable[dict]) -> List[Dict]:
         key = edge_key(t)
         edge = edges.get(key)
         if edge is None:
-            s, o = t["subject"], t["object"]
+            s, o = edge_sides(t)
             edge = edges[key] = {
                 "subject": key[0], "subject_name": s["concept_name"], "subject_label": s["label"],
                 "predicate": t["predicate"], "negated": t["negated"],

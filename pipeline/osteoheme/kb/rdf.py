@@ -54,8 +54,12 @@ def plain_triple_holds(edge: dict) -> bool:
     """Whether the bare (subject, predicate, object) says what the text says: not for a denial, not for a
     hedged or hypothetical claim, and not when the subject carries a State ("estrogen deficiency increases
     bone resorption" must not read as "estrogen increases bone resorption"). Such edges live only on their
-    statement node, with their qualifiers."""
-    return not edge["negated"] and edge["certainty"] == "asserted" and not edge["subject_state"]
+    statement node, with their qualifiers. The same holds for an object State that the predicate does not
+    already express."""
+    # An object's State is already the predicate's direction for INCREASES/DECREASES; elsewhere ("associated
+    # with low vitamin D") it is part of what is said.
+    object_stated = edge["object_state"] and edge["predicate"] not in ("INCREASES", "DECREASES")
+    return not edge["negated"] and edge["certainty"] == "asserted" and not edge["subject_state"] and not object_stated
 
 
 def _add_edge(g: Graph, edge: dict) -> None:

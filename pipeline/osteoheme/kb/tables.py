@@ -20,7 +20,7 @@ import pyarrow.parquet as pq
 
 from .aggregate import aggregate, node_table, statement_id
 from ..io.records import ENTITY_COLUMNS, TRIPLE_COLUMNS, flat_triple
-from .vocab import (AGENT_TYPE, CATEGORIES, KNOWLEDGE_LEVELS, RO, document_curie, edge_key, edge_mapping,
+from .vocab import (AGENT_TYPE, CATEGORIES, KNOWLEDGE_LEVELS, RO, concept_curie, document_curie, edge_mapping,
                     semmed_predicate)
 
 PRIMARY_KNOWLEDGE_SOURCE = "infores:osteoheme"  # project-local, not a registered infores id
@@ -38,7 +38,8 @@ _INT = {"subject_start", "subject_end", "object_start", "object_end", "subject_a
         "object_anaphor_start", "object_anaphor_end", "sentence_start", "sentence_end"}
 TRIPLE_SCHEMA = pa.schema([(c, pa.int64() if c in _INT else pa.bool_() if c == "negated"
                             else pa.float64() if c == "confidence" else pa.string()) for c in TRIPLE_COLUMNS]
-                          + [("semmed_predicate", pa.string()), ("subject_id", pa.string()), ("object_id", pa.string())])
+                          + [("semmed_predicate", pa.string()), ("subject_id", pa.string()), ("object_id", pa.string()),
+                             ("edge_id", pa.string())])
 EDGE_SCHEMA = pa.schema([("id", pa.string()), ("subject", pa.string()), ("subject_name", pa.string()), ("subject_label", pa.string()),
                          ("predicate", pa.string()), ("negated", pa.bool_()), ("object", pa.string()),
                          ("object_name", pa.string()), ("object_label", pa.string()),
@@ -80,20 +81,25 @@ def write_kgx(entities: List[dict], triples: List[dict], out_dir: Path) -> List[
 
 
 def write_parquet(entities: List[dict], triples: List[dict], out_dir: Path) -> List[Path]:
+    aggregated = aggregate(triples)
+    # Each triple row names the edge it is evidence of (a symmetric edge may list its arguments the other way).
+    edge_of = {id(t): "osteoheme:statement/" + statement_id(e) for e in aggregated for t in e["evidence"]}
     rows = []
     for t in triples:
         row = flat_triple(t)
         row["semmed_predicate"] = semmed_predicate(t["predicate"], t["object"]["label"])
-        key = edge_key(t)
-        row["subject_id"], row["object_id"] = key[0], key[3]
+        s, o = t["subject"], t["object"]
+        row["subject_id"] = concept_curie(s["concept_id"], s["label"], s["concept_name"])
+        row["object_id"] = concept_curie(o["concept_id"], o["label"], o["concept_name"])
+        row["edge_id"] = edge_of[id(t)]
         rows.append(row)
-    edges = [{"id": "osteoheme:statement/" + statement_id(e), "subject": e["subject"], "subject_name": e["subject_name"], "subject_label": e["subject_label"],
-              "predicate": e["predicate"], "negated": e["negated"], "object": e["object"],
-              "object_name": e["object_name"], "object_label": e["object_label"],
+    edges = [{"id": "osteoheme:statement/" + statement_id(e), "subject": e["subject"], "subject_name": e["subject_name"],
+              "subject_label": e["subject_label"], "predicate": e["predicate"], "negated": e["negated"],
+              "object": e["object"], "object_name": e["object_name"], "object_label": e["object_label"],
               "semmed_predicate": e["semmed_predicate"],
               "biolink_predicate": edge_mapping(e)["predicate"], "subject_state": e["subject_state"],
               "object_state": e["object_state"], "certainty": e["certainty"],
-              "evidence_count": e["evidence_count"], "documents": e["documents"]} for e in aggregate(triples)]
+              "evidence_count": e["evidence_count"], "documents": e["documents"]} for e in aggregated]
     out = []
     for name, data, schema in (("entities", [{k: e[k] for k in ENTITY_COLUMNS} for e in entities], ENTITY_SCHEMA),
                                ("triples", rows, TRIPLE_SCHEMA), ("edges", edges, EDGE_SCHEMA)):

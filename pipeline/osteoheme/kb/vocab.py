@@ -12,6 +12,8 @@ import unicodedata
 from typing import Dict, Optional, Tuple
 from urllib.parse import quote
 
+from ..errors import Errors, OsteohemeError
+
 BIOLINK = "https://w3id.org/biolink/vocab/"
 OSTEOHEME = "https://w3id.org/osteoheme/"
 
@@ -165,10 +167,25 @@ def edge_key(t: dict) -> EdgeKey:
     """What aggregation groups by: (subject node, predicate, negated, object node, subject State, object State,
     certainty). The States and the certainty are part of the statement: "estrogen deficiency increases bone
     resorption" is not evidence that estrogen does, and a hedged claim is not an asserted one."""
-    s, o = t["subject"], t["object"]
+    s, o = edge_sides(t)
+    certainty = t.get("certainty") or "asserted"
+    if certainty not in KNOWLEDGE_LEVELS:
+        raise OsteohemeError(Errors.E078.format(doc_id=t["doc_id"], value=certainty,
+                                                allowed=", ".join(KNOWLEDGE_LEVELS)))
     return (concept_curie(s["concept_id"], s["label"], s["concept_name"]), t["predicate"], t["negated"],
-            concept_curie(o["concept_id"], o["label"], o["concept_name"]), s.get("state"), o.get("state"),
-            t.get("certainty") or "asserted")
+            concept_curie(o["concept_id"], o["label"], o["concept_name"]), s.get("state"), o.get("state"), certainty)
+
+
+def edge_sides(t: dict) -> Tuple[dict, dict]:
+    """(subject, object) of a triple as its edge has them: ASSOCIATED_WITH is symmetric, so its arguments
+    come in one fixed order (node id, then State) and "A with B" and "B with A" are one edge."""
+    s, o = t["subject"], t["object"]
+    if t["predicate"] == "ASSOCIATED_WITH":
+        def order(a):
+            return (concept_curie(a["concept_id"], a["label"], a["concept_name"]), a.get("state") or "")
+        if order(o) < order(s):
+            return o, s
+    return s, o
 
 
 # Certainty (guidelines 8.3) → Biolink knowledge_level: what the authors assert as a finding is a knowledge

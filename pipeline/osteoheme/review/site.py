@@ -190,7 +190,7 @@ def _document_body(doc_id: str, text: str, ents: List[dict], trips: List[dict], 
         for t in rows:
             neg = " class=\"neg\"" if t["negated"] else ""
             parts.append(f"<tr class=\"triple\"><td>{html.escape(_with_state(t['subject']['text'], t['subject']['state']))}"
-                         f"</td><td{neg}>{'NOT ' if t['negated'] else ''}{t['predicate']}</td>"
+                         f"</td><td{neg}>{'NOT ' if t['negated'] else ''}{html.escape(t['predicate'])}</td>"
                          f"<td>{html.escape(_with_state(t['object']['text'], t['object']['state']))}</td>"
                          f"<td>{t['confidence']:.2f}</td>"
                          f"<td>{html.escape(t['method'])}</td><td><a class=\"sentence\" href=\"#s{start}\">"
@@ -222,9 +222,9 @@ def _edge_table(edges: List[Dict], pages: Dict[str, str]) -> str:
                          f"title=\"{html.escape(t['sentence']['text'], quote=True)}\">{html.escape(t['doc_id'])}</a>"
                          for t in e["evidence"])
         neg = " class=\"neg\"" if e["negated"] else ""
-        certainty = f" ({e['certainty']})" if e["certainty"] != "asserted" else ""
+        certainty = f" ({html.escape(e['certainty'])})" if e["certainty"] != "asserted" else ""
         parts.append(f"<tr class=\"edge\"><td>{html.escape(_with_state(e['subject_name'] or e['subject'], e['subject_state']))}"
-                     f"</td><td{neg}>{'NOT ' if e['negated'] else ''}{e['predicate']}{certainty}</td>"
+                     f"</td><td{neg}>{'NOT ' if e['negated'] else ''}{html.escape(e['predicate'])}{certainty}</td>"
                      f"<td>{html.escape(_with_state(e['object_name'] or e['object'], e['object_state']))}</td>"
                      f"<td>{links}</td></tr>")
     return "".join(parts) + "</table>"
