@@ -71,7 +71,7 @@ def test_cli_evaluate_errors_clearly_without_predictions(tmp_path):
     assert "entities.jsonl: no such file" in result.output
 
 
-def test_cli_validate_shipped_gold():
+def test_cli_validate_shipped_gold(needs_real_texts):  # annotations/real/ needs its fetched texts
     result = runner.invoke(app, ["validate", str(ROOT / "annotations")])
     assert result.exit_code == 0, result.output
     assert "0 problem(s)" in result.output
