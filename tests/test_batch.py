@@ -274,6 +274,15 @@ def test_batch_dask_client_settings(tmp_path, monkeypatch, scheduler):
     with pytest.raises(OsteohemeError, match="could not be reached"):
         extract([tmp_path / "a.txt"], tmp_path / "o", progress=False, engine="dask", scheduler=scheduler)
     if scheduler is None:
-        assert seen["dashboard_address"].startswith("127.0.0.1:")
+        assert seen["dashboard_address"].startswith("127.0.0.1:") and seen["threads_per_worker"] == 1
     else:
         assert seen["args"] == (scheduler,)
+
+
+@pytest.mark.parametrize("options,message", [({"model": "en_core_sci_nonexistent"}, "is not installed"),
+                                             ({"config": "parsr"}, "Unknown pipeline 'parsr'")])
+def test_batch_worker_pipeline_is_checked_before_workers_start(tmp_path, options, message):
+    (tmp_path / "a.txt").write_text("Hepcidin blocks iron absorption.", encoding="utf-8")
+    with pytest.raises(OsteohemeError, match=message):
+        extract([tmp_path / "a.txt"], tmp_path / "o", progress=False, n_process=2, **options)
+    assert not (tmp_path / "o" / "shards").exists()

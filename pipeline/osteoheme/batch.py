@@ -15,6 +15,7 @@ import hashlib
 import json
 import logging
 import os
+import threading
 from collections import Counter
 from pathlib import Path
 from typing import Dict, Iterable, Iterator, List, Optional, Tuple, Union
@@ -223,12 +224,17 @@ def _worker_init(config: Optional[str], model: Optional[str]) -> None:
     _WORKER_NLP = load(config=config, model=model)
 
 
+_WORKER_LOCK = threading.Lock()
+
+
 def _worker_batch(documents: List[Document], config: Optional[str] = None, model: Optional[str] = None,
                   time_limit: Optional[float] = None) -> List[Dict]:
-    """One batch in a worker process; the pipeline is loaded once per process, on first use."""
-    if _WORKER_NLP is None:
-        _worker_init(config, model)
-    return process_batch(_WORKER_NLP, documents, time_limit)
+    """One batch in a worker process; the pipeline is loaded once per process, on first use. A dask worker
+    started with several threads runs batches one at a time: the pipeline and its memory zone are shared."""
+    with _WORKER_LOCK:
+        if _WORKER_NLP is None:
+            _worker_init(config, model)
+        return process_batch(_WORKER_NLP, documents, time_limit)
 
 
 def _pool_results(pool, documents: Iterable[Document], batch_size: int, n_process: int,
@@ -286,6 +292,16 @@ def _check_options(engine: str, n_process: int, time_limit: Optional[float], sha
             raise OsteohemeError(Errors.E071) from None
 
 
+def _check_pipeline(config, model: Optional[str]) -> None:
+    """What workers would load, checked here first: a bad --config or --model is one clear error before any
+    worker starts, not a dead pool."""
+    import spacy.util
+    from . import _read_config
+    _read_config(config)
+    if model and not (spacy.util.is_package(model) or Path(model).exists()):
+        raise OsteohemeError(Errors.E050.format(model=model, reason="no such package or folder"))
+
+
 def _dask_results(documents: Iterable[Document], scheduler: Optional[str], batch_size: int,
                   config: Optional[str], model: Optional[str], time_limit: Optional[float]) -> Iterator[Dict]:
     """Batches as tasks on a dask.distributed cluster, at most a window in flight, results in input order."""
@@ -293,7 +309,8 @@ def _dask_results(documents: Iterable[Document], scheduler: Optional[str], batch
 
     try:
         # A local cluster keeps its dashboard on this machine (dask's default listens on every interface).
-        client = Client(scheduler, timeout="10s") if scheduler else Client(processes=True,
+        # One thread per worker process: a process's threads would share its pipeline and memory zones.
+        client = Client(scheduler, timeout="10s") if scheduler else Client(processes=True, threads_per_worker=1,
                                                                             dashboard_address="127.0.0.1:0")
     except OSError as e:  # unreachable or refused scheduler: a clear line instead of dask's traceback
         raise OsteohemeError(Errors.E072.format(scheduler=scheduler, error=e)) from None
@@ -435,6 +452,8 @@ def extract(paths: Iterable[Union[str, Path]], out_dir: Union[str, Path], nlp: O
     _check_options(engine, n_process, time_limit, shard_size, batch_size)
     if nlp is not None and (n_process > 1 or engine == "dask"):
         raise OsteohemeError(Errors.E009)
+    if nlp is None:
+        _check_pipeline(config, model)
     out_dir = Path(out_dir)
     if out_dir.exists() and not out_dir.is_dir():
         raise OsteohemeError(Errors.E019.format(path=out_dir))
