@@ -24,12 +24,22 @@ def certainties(nlp, text):
      {("Estrogen", "DECREASES", "IL-6"): "hedged", ("TNF-α", "INCREASES", "osteoclasts"): "asserted"}),
     # "can" states a capacity: asserted
     ("Iron deficiency can cause anemia.", {("Iron", "CAUSES", "anemia"): "asserted"}),
+    # a fronted purpose or subordinate clause ends at its comma; a reported finding ends a cue's reach
+    ("To determine whether IL-6 regulates hepcidin, we treated mice and found that TNF-α increased RANKL.",
+     {("IL-6", "REGULATES", "hepcidin"): "hypothesis", ("TNF-α", "INCREASES", "RANKL"): "asserted"}),
+    ("Although IL-6 may raise hepcidin, iron deficiency causes anemia.",
+     {("IL-6", "INCREASES", "hepcidin"): "hedged", ("iron", "CAUSES", "anemia"): "asserted"}),
+    ("We hypothesized that IL-6 raises hepcidin and found that TNF-α increased RANKL.",
+     {("IL-6", "INCREASES", "hepcidin"): "hypothesis", ("TNF-α", "INCREASES", "RANKL"): "asserted"}),
+    # the month is no hedge
+    ("In May 2010, IL-6 increased hepcidin.", {("IL-6", "INCREASES", "hepcidin"): "asserted"}),
     # a hypothesis is not weakened to a hedge by a later "may"
     ("We hypothesized that hepcidin may block iron absorption.",
      {("hepcidin", "DECREASES", "iron absorption"): "hypothesis"}),
 ])
 def test_certainty_from_cues_and_scope(nlp, text, expected):
-    assert certainties(nlp, text) == expected
+    found = certainties(nlp, text)
+    assert {k: found.get(k) for k in expected} == expected
 
 
 def test_certainty_presupposed_relation_inside_a_hedged_clause_stays_asserted(nlp):
