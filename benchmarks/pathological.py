@@ -20,6 +20,8 @@ CASES = {
     "digits and brackets": "..[111 111 111 111 111 111 111 111] ",
     # One unit per "word": a single run of nested brackets as long as the document (no white space in it).
     "nested brackets": "((((((((((x)))))))))",
+    # Many short bracket runs, each just under the length at which the tokenizer cuts them itself.
+    "short bracket runs": "([)]([)]([)]([)]([)]([)]xx ",
 }
 
 

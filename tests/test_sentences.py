@@ -37,7 +37,7 @@ def test_tokenizer_splits_affixes(text, tokens):
     assert [t.text for t in nlp(text)] == tokens
 
 
-@pytest.mark.parametrize("run", ["(" * 3000 + "x" + ")" * 3000, "[1," * 1500, "a-" * 2000])
+@pytest.mark.parametrize("run", ["(" * 3000 + "x" + ")" * 3000, "[1," * 1500, "a-" * 2000, "((([[[x]]])))" * 3])
 def test_tokenizer_cuts_long_runs_without_white_space_into_pieces(nlp, run):
     """spaCy's affix loop is quadratic on one long run (nested brackets); such runs are cut by one regex pass
     instead, keeping the text exactly (benchmarks/pathological.py measures the time)."""

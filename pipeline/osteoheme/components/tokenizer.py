@@ -27,21 +27,31 @@ AFFIXES = (
 )
 
 
-# A run of this many characters without white space is no word: spaCy's affix loop strips one character at a
-# time from it and copies the rest, which is quadratic (32 KB of nested brackets took 115 s).
-_LONG_RUN = re.compile(r"\S{1000,}")
+# spaCy's affix loop strips one character at a time from a run without white space and matches the affix
+# patterns against the rest, so its cost grows with the square of the run (32 KB of nested brackets took 115 s,
+# and 100 KB of 999-character bracket runs 17 s). Runs that are no word — very long, or long and full of
+# brackets — are cut by one regex pass instead. Long words with few brackets (URLs, chemical names) stay.
+_CANDIDATE = re.compile(r"\S{24,}")
+_LONG = 1000
+_BRACKETS = re.compile(r"[()\[\]{}<>]")
+_MAX_BRACKETS = 6
 _PIECES = re.compile(r"\w+|[^\w\s]")
 
 
+def _no_word(run: str) -> bool:
+    return len(run) >= _LONG or len(_BRACKETS.findall(run)) >= _MAX_BRACKETS
+
+
 class LinearTimeTokenizer(Tokenizer):
-    """The rule tokenizer, except on runs of 1,000+ characters without white space, which are cut into word
-    and punctuation pieces by one regex pass: the same text, in linear time."""
+    """The rule tokenizer, except on runs without white space that are no word (see ``_no_word``), which are
+    cut into word and punctuation pieces by one regex pass: the same text, in linear time."""
 
     def __call__(self, text: str) -> Doc:
-        if _LONG_RUN.search(text) is None:
+        runs = [m for m in _CANDIDATE.finditer(text) if _no_word(m.group())]
+        if not runs:
             return super().__call__(text)
         docs, pos = [], 0
-        for match in _LONG_RUN.finditer(text):
+        for match in runs:
             if match.start() > pos:
                 docs.append(super().__call__(text[pos:match.start()]))
             pieces = _PIECES.findall(match.group())
