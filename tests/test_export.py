@@ -215,7 +215,7 @@ def test_export_jsonl_matches_json_schema(name):
         validator.validate(row)
     bad = rows(ROOT / "outputs" / f"{name}.jsonl")[0]
     if name == "entities":
-        bad["label"] = "PROTEIN"
+        bad["label"] = "GENE"
     else:
         bad["predicate"] = "INHIBITS"
     assert not validator.is_valid(bad)
