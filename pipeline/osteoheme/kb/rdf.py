@@ -15,7 +15,7 @@ certainty and negation.
 
 import hashlib
 from pathlib import Path
-from typing import Iterable, List
+from typing import Iterable, Iterator, List, Set
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 
@@ -34,19 +34,38 @@ def _hash(*parts) -> str:
     return hashlib.sha1("|".join(map(str, parts)).encode("utf-8")).hexdigest()[:16]
 
 
-def build_graph(entities: Iterable[dict], triples: Iterable[dict]) -> Graph:
+def _graph() -> Graph:
     g = Graph()
     g.bind("biolink", BL)
     g.bind("oh", OH)
+    return g
+
+
+def graph_chunks(entities: Iterable[dict], triples: Iterable[dict]) -> Iterator[Graph]:
+    """The export as small graphs: the nodes first, then one graph per edge (its statement, evidence and, where
+    it holds, the plain triple, written once). Writers serialize them one by one, so memory does not grow with
+    the number of statements."""
     edges = aggregate(triples)
+    nodes = _graph()
     for curie, (label, name) in node_table(entities, edges).items():
         node = _iri(curie)
-        g.add((node, RDF.type, _iri(CATEGORIES[label])))
-        g.add((node, RDFS.label, Literal(name or curie)))
-        g.add((node, OH.curie, Literal(curie)))
-        g.add((node, OH.entityType, Literal(label)))
+        nodes.add((node, RDF.type, _iri(CATEGORIES[label])))
+        nodes.add((node, RDFS.label, Literal(name or curie)))
+        nodes.add((node, OH.curie, Literal(curie)))
+        nodes.add((node, OH.entityType, Literal(label)))
+    yield nodes
+    asserted: Set[tuple] = set()
     for edge in edges:
-        _add_edge(g, edge)
+        g = _graph()
+        _add_edge(g, edge, asserted)
+        yield g
+
+
+def build_graph(entities: Iterable[dict], triples: Iterable[dict]) -> Graph:
+    """The whole export as one in-memory graph (for queries over small outputs; write_rdf streams)."""
+    g = _graph()
+    for chunk in graph_chunks(entities, triples):
+        g += chunk
     return g
 
 
@@ -62,7 +81,7 @@ def plain_triple_holds(edge: dict) -> bool:
     return not edge["negated"] and edge["certainty"] == "asserted" and not edge["subject_state"] and not object_stated
 
 
-def _add_edge(g: Graph, edge: dict) -> None:
+def _add_edge(g: Graph, edge: dict, asserted: Set[tuple]) -> None:
     mapping = edge_mapping(edge)
     s, o, p = _iri(edge["subject"]), _iri(edge["object"]), _iri(mapping["predicate"])
     st = OH["statement/" + statement_id(edge)]
@@ -83,7 +102,8 @@ def _add_edge(g: Graph, edge: dict) -> None:
                       "object_direction_qualifier"):
         if mapping[qualifier]:
             g.add((st, BL[qualifier], Literal(mapping[qualifier])))
-    if plain_triple_holds(edge):
+    if plain_triple_holds(edge) and (s, p, o) not in asserted:
+        asserted.add((s, p, o))
         g.add((s, p, o))
     for doc_id in edge["documents"]:
         g.add((st, BL.publications, URIRef(document_iri(doc_id))))
@@ -114,12 +134,26 @@ def _add_edge(g: Graph, edge: dict) -> None:
         g.add((ev, OH.confidence, Literal(f"{t['confidence']:.4f}", datatype=XSD.decimal)))
 
 
+_PREFIXES = {"biolink": BIOLINK, "oh": OSTEOHEME, "rdf": str(RDF), "rdfs": str(RDFS), "xsd": str(XSD)}
+
+
 def write_rdf(entities: List[dict], triples: List[dict], out_dir: Path) -> List[Path]:
-    g = build_graph(entities, triples)
+    """Turtle and N-Triples, written a chunk at a time (see graph_chunks), each in a deterministic order."""
     ttl, nt = out_dir / "triples.ttl", out_dir / "triples.nt"
-    ttl.write_text(g.serialize(format="turtle"), encoding="utf-8")
-    # N-Triples has no canonical order: sort the lines so a run is byte-reproducible. Split on "\n" alone:
-    # str.splitlines() also breaks at \f, \x1c-\x1e, \x85 and \u2028, which literals may hold unescaped.
-    lines = sorted(line for line in g.serialize(format="nt").split("\n") if line.strip())
-    nt.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    header = "".join(f"@prefix {p}: <{iri}> .\n" for p, iri in sorted(_PREFIXES.items()))
+    with ttl.open("w", encoding="utf-8") as t_out, nt.open("w", encoding="utf-8") as n_out:
+        t_out.write(header + "\n")
+        for g in graph_chunks(entities, triples):
+            body = []
+            for line in g.serialize(format="turtle").split("\n"):
+                if line.startswith("@prefix"):
+                    if line not in header:  # a prefix the header lacks would make the file invalid
+                        raise RuntimeError(f"unexpected Turtle prefix in the RDF export: {line}")
+                    continue
+                body.append(line)
+            t_out.write("\n".join(body).strip() + "\n\n")
+            # N-Triples lines sorted per chunk, so a run is byte-reproducible. Split on "\n" alone:
+            # str.splitlines() also breaks at \f, \x1c-\x1e, \x85 and \u2028, which literals may hold unescaped.
+            lines = sorted(line for line in g.serialize(format="nt").split("\n") if line.strip())
+            n_out.write("\n".join(lines) + "\n")
     return [ttl, nt]
