@@ -37,7 +37,7 @@ DEFAULT_BREAKS = [";", ":", "but", "whereas", "however", "although", "though", "
 # A sentence opening with one of these starts with a subordinate or purpose clause, which ends at its first
 # comma: "To test whether X, we found …", "Although X may …, Y causes Z".
 DEFAULT_OPENERS = ["to", "although", "though", "because", "since", "while", "whereas", "if", "when", "as",
-                   "whether", "in order"]
+                   "whether"]
 # Constructions whose relation is presupposed by a noun phrase, not predicated by a clause.
 PRESUPPOSED = ("affix", "event")
 
