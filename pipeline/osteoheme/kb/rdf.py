@@ -137,7 +137,7 @@ def _add_edge(g: Graph, edge: dict, asserted: Set[tuple]) -> None:
 _PREFIXES = {"biolink": BIOLINK, "oh": OSTEOHEME, "rdf": str(RDF), "rdfs": str(RDFS), "xsd": str(XSD)}
 
 
-def write_rdf(entities: List[dict], triples: List[dict], out_dir: Path) -> List[Path]:
+def write_rdf(entities: Iterable[dict], triples: List[dict], out_dir: Path) -> List[Path]:
     """Turtle and N-Triples, written a chunk at a time (see graph_chunks), each in a deterministic order."""
     ttl, nt = out_dir / "triples.ttl", out_dir / "triples.nt"
     header = "".join(f"@prefix {p}: <{iri}> .\n" for p, iri in sorted(_PREFIXES.items()))

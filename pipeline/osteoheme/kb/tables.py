@@ -12,7 +12,7 @@ Parquet schema (`osteoheme export` writes three files):
 """
 
 from pathlib import Path
-from typing import List
+from typing import Iterable, List
 
 import pandas as pd
 import pyarrow as pa
@@ -48,7 +48,7 @@ EDGE_SCHEMA = pa.schema([("id", pa.string()), ("subject", pa.string()), ("subjec
                          ("evidence_count", pa.int64()), ("documents", pa.list_(pa.string()))])
 
 
-def kgx_frames(entities: List[dict], triples: List[dict]):
+def kgx_frames(entities: Iterable[dict], triples: List[dict]):
     edges = aggregate(triples)
     node_rows = [{"id": k, "category": CATEGORIES[label], "name": name or k, "osteoheme_type": label}
                  for k, (label, name) in node_table(entities, edges).items()]
@@ -72,7 +72,7 @@ def kgx_frames(entities: List[dict], triples: List[dict]):
     return pd.DataFrame(node_rows, columns=NODE_COLUMNS), pd.DataFrame(edge_rows, columns=EDGE_COLUMNS), edges
 
 
-def write_kgx(entities: List[dict], triples: List[dict], out_dir: Path) -> List[Path]:
+def write_kgx(entities: Iterable[dict], triples: List[dict], out_dir: Path) -> List[Path]:
     nodes, edges, _ = kgx_frames(entities, triples)
     paths = [out_dir / "nodes.tsv", out_dir / "edges.tsv"]
     nodes.to_csv(paths[0], sep="\t", index=False, lineterminator="\n")
@@ -80,7 +80,7 @@ def write_kgx(entities: List[dict], triples: List[dict], out_dir: Path) -> List[
     return paths
 
 
-def write_parquet(entities: List[dict], triples: List[dict], out_dir: Path) -> List[Path]:
+def write_parquet(entities: Iterable[dict], triples: List[dict], out_dir: Path) -> List[Path]:
     aggregated = aggregate(triples)
     # Each triple row names the edge it is evidence of (a symmetric edge may list its arguments the other way).
     edge_of = {id(t): "osteoheme:statement/" + statement_id(e) for e in aggregated for t in e["evidence"]}
@@ -100,11 +100,23 @@ def write_parquet(entities: List[dict], triples: List[dict], out_dir: Path) -> L
               "biolink_predicate": edge_mapping(e)["predicate"], "subject_state": e["subject_state"],
               "object_state": e["object_state"], "certainty": e["certainty"],
               "evidence_count": e["evidence_count"], "documents": e["documents"]} for e in aggregated]
-    out = []
-    for name, data, schema in (("entities", [{k: e[k] for k in ENTITY_COLUMNS} for e in entities], ENTITY_SCHEMA),
-                               ("triples", rows, TRIPLE_SCHEMA), ("edges", edges, EDGE_SCHEMA)):
-        table = pa.Table.from_pylist(data, schema=schema)
+    out = [_write_in_batches(({k: e[k] for k in ENTITY_COLUMNS} for e in entities), ENTITY_SCHEMA,
+                             out_dir / "entities.parquet")]
+    for name, data, schema in (("triples", rows, TRIPLE_SCHEMA), ("edges", edges, EDGE_SCHEMA)):
         path = out_dir / f"{name}.parquet"
-        pq.write_table(table, path)
+        pq.write_table(pa.Table.from_pylist(data, schema=schema), path)
         out.append(path)
     return out
+
+
+def _write_in_batches(rows: Iterable[dict], schema: pa.Schema, path: Path, size: int = 50_000) -> Path:
+    """A Parquet file from a stream of rows, a batch at a time (entity mentions are the largest table)."""
+    with pq.ParquetWriter(path, schema) as writer:
+        batch: List[dict] = []
+        for row in rows:
+            batch.append(row)
+            if len(batch) == size:
+                writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+                batch = []
+        writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+    return path
