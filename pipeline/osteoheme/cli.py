@@ -269,7 +269,7 @@ def run_job(corpus: Path, gold: Path, out: Path, nlp, progress: bool = False, co
     third-party: everything that quotes them stays in out/real/, which is not committed).
     ``config``/``model`` name the pipeline ``nlp`` was loaded from, for the run summary.
 
-    RETURNS (dict): origin → {"summary", "result", "per_split"}; "real" only when its texts are there.
+    RETURNS (dict): origin → {"summary", "result", "per_split", "stats"}; "real" only when its texts are there.
     """
     from .io.corpus import REAL, SYNTHETIC, missing_real_texts, real_dir
     runs = {SYNTHETIC: _run_origin(corpus, corpus, gold, out, nlp, SYNTHETIC, progress, config, model, concepts)}
@@ -279,8 +279,8 @@ def run_job(corpus: Path, gold: Path, out: Path, nlp, progress: bool = False, co
         from .review.report import write_scores
         write_scores(runs[REAL]["result"], runs[REAL]["per_split"], out, stem="scores-real",
                      title="osteoheme evaluation — real documents (scores only)")
-        from .evaluation.stats import corpus_stats, write_stats
-        write_stats(corpus_stats(gold / REAL, corpus), out, stem="stats-real")
+        from .evaluation.stats import write_stats
+        write_stats(runs[REAL]["stats"], out, stem="stats-real")
     return runs
 
 
@@ -295,9 +295,10 @@ def _run_origin(texts: Path, corpus: Path, gold: Path, out: Path, nlp, origin: s
     result = evaluate_dirs(out, gold, out, concepts=concepts)
     per_split = {s: evaluate_dirs(out, gold, out, docs=ids, stem=f"evaluation-{s}", concepts=concepts)
                  for s, ids in by_split.items()}
-    write_stats(corpus_stats(gold, corpus), out)
+    stats = corpus_stats(gold, corpus)
+    write_stats(stats, out)
     export(out)
-    return {"summary": summary, "result": result, "per_split": per_split}
+    return {"summary": summary, "result": result, "per_split": per_split, "stats": stats}
 
 
 def _split_table(per_split: dict):
