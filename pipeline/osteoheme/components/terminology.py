@@ -17,6 +17,9 @@ from ..schema import ENTITY_TYPES
 
 RESOURCES = Path(__file__).parents[1] / "resources"
 DEFAULT_TERMINOLOGY = RESOURCES / "terminology.jsonl"
+# Built by `osteoheme vocabulary build` from MeSH, HGNC and GO (resources/vocabulary/sources.json).
+VOCABULARY_DIR = RESOURCES / "vocabulary"
+DEFAULT_VOCABULARY = VOCABULARY_DIR / "compiled.jsonl.gz"
 
 _KEYS = {"id", "name", "type", "aliases"}
 _CURIE = re.compile(r"^[A-Za-z][A-Za-z0-9_.]*:\S+$")
@@ -86,6 +89,11 @@ _SINGULAR_TYPES = ("CELL", "ANATOMY", "DISEASE")
 _UNICODE_HYPHENS = ("\u2010", "\u2011", "\u2212")
 
 
+# PubTator and older abstracts write a Greek letter after a name as its Latin letter: "TNF-a",
+# "IFN-g", "IL-1b", "NF-kB". Only there: a Latin letter elsewhere is too ambiguous.
+_ASCII_GREEK = {"α": "a", "β": "b", "γ": "g", "κ": "k"}
+
+
 def _greek_variants(s: str) -> List[str]:
     out = []
     for letter, word in _GREEK.items():
@@ -94,6 +102,11 @@ def _greek_variants(s: str) -> List[str]:
             out.append(re.sub(r"-" + letter, letter, s))
         if re.search(r"[-\s]" + word + r"\b", s, re.I):
             out.append(re.sub(r"([-\s])" + word + r"\b", r"\1" + letter, s, flags=re.I))
+    for form in [s] + out:
+        for letter, latin in _ASCII_GREEK.items():
+            ascii_form = re.sub(r"(?<=[-0-9])" + letter + r"(?=[A-Z]?$)", latin, form)
+            if ascii_form != form:
+                out.append(ascii_form)
     return out
 
 

