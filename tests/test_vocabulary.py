@@ -142,3 +142,15 @@ def test_a_saved_pipeline_keeps_the_vocabulary(nlp, tmp_path):
     nlp.to_disk(tmp_path / "pipeline")
     loaded = spacy.load(tmp_path / "pipeline")
     assert ("TAL1", "PROTEIN") in ents(loaded, "TAL1 binds DNA.")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The eGFR fell below 60.", ("eGFR", "EFFECT")),
+    ("EGFR signalling rose.", ("EGFR", "PROTEIN")),
+])
+def test_short_capital_forms_match_only_as_written(nlp, text, expected):
+    assert ents(nlp, text) == [expected]
+
+
+def test_a_capital_symbol_is_no_common_word(nlp):
+    assert ents(nlp, "The cat sat.") == []

@@ -166,8 +166,10 @@ def variants(term: str, type_: str = "") -> List[str]:
 
 
 def is_case_sensitive(form: str) -> bool:
-    """Short all-letter acronyms ("RANK", "RA") match only as written: "rank" is a word, "IL-6" is not."""
-    return len(form) <= 6 and form.isalpha() and form.isupper()
+    """Short letter acronyms match only as written: "RANK", "RA" ("rank" is a word), and mixed-case ones
+    whose case tells two names apart ("eGFR", the filtration rate, is not "EGFR", the receptor)."""
+    capitals = sum(ch.isupper() for ch in form)
+    return len(form) <= 6 and form.isalpha() and (form.isupper() or capitals >= 2)
 
 
 def iter_surface_forms(concepts: Iterable[Concept]) -> Iterator[tuple]:

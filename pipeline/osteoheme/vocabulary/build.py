@@ -21,7 +21,8 @@ from typing import Dict, Iterable, List, Optional, Tuple, Union
 
 import spacy
 
-from ..components.terminology import DEFAULT_TERMINOLOGY, VOCABULARY_DIR, iter_surface_forms, read_terminology, variants
+from ..components.terminology import (DEFAULT_TERMINOLOGY, VOCABULARY_DIR, is_case_sensitive, iter_surface_forms,
+                                      read_terminology, variants)
 from .forms import COMMON_WORDS, Entry, drop_reason, read_excluded
 from .go import go_entries
 from .hgnc import hgnc_entries
@@ -46,7 +47,10 @@ def build_vocabulary(source: Union[str, Path], out: Union[str, Path] = VOCABULAR
     out.mkdir(parents=True, exist_ok=True)
     excluded_forms = read_excluded(Path(excluded))
     curated_concepts = read_terminology(curated)
-    taken = {form.lower() for form, _ in iter_surface_forms(curated_concepts)}
+    # A curated form that matches only as written ("eGFR") leaves the other spellings free ("EGFR").
+    curated_forms = [form for form, _ in iter_surface_forms(curated_concepts)]
+    taken = {f.lower() for f in curated_forms if not is_case_sensitive(f)}
+    taken_exact = {f for f in curated_forms if is_case_sensitive(f)}
     curated_ids = {c.id for c in curated_concepts if c.id}
     entries: List[Entry] = []
     for reader in (mesh_entries, hgnc_entries, go_entries):
@@ -67,7 +71,7 @@ def build_vocabulary(source: Union[str, Path], out: Union[str, Path] = VOCABULAR
                 continue
             for form in variants(term, entry.type):
                 key = form.lower()
-                if key in taken or key in excluded_forms or key in COMMON_WORDS:
+                if key in taken or form in taken_exact or key in excluded_forms or key in COMMON_WORDS:
                     continue
                 if i not in claims[key]:
                     claims[key].append(i)
