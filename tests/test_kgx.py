@@ -130,3 +130,34 @@ def test_kgx_check_says_which_extra_is_missing(monkeypatch):
     monkeypatch.setitem(sys.modules, "biolink_model", None)  # as if not installed
     with pytest.raises(OsteohemeError, match=r"osteoheme\[kgx\]"):
         kgx_check.biolink_paths()
+
+
+def test_kgx_neo4j_sink_sends_the_edges_with_their_qualifiers(kgx_check, kb, monkeypatch):
+    """KGX's Neo4j sink, as far as it runs without a server: the Bolt driver is replaced by one that records
+    the Cypher statements and parameters KGX would send."""
+    import kgx.sink.neo_sink as neo_sink
+    sent = []
+
+    class Session:
+        def run(self, query, parameters=None):
+            sent.append((" ".join(query.split()), parameters or {}))
+
+    class Driver:
+        def session(self):
+            return Session()
+
+    monkeypatch.setattr(neo_sink.GraphDatabase, "driver", lambda uri, auth: Driver())
+    kgx_check.write_neo4j(kb, "bolt://localhost:7687", "neo4j", "secret")
+    edges = [(q, e) for q, p in sent for e in p.get("edges", [])]
+    nodes = [n for q, p in sent for n in p.get("nodes", [])]
+    assert len(nodes) == len((kb / "nodes.tsv").read_text(encoding="utf-8").splitlines()) - 1
+    assert len(edges) == len((kb / "edges.tsv").read_text(encoding="utf-8").splitlines()) - 1
+    names = {n["id"]: n["name"] for n in nodes}
+    (query, resorption), = [(q, e) for q, e in edges if names[e["object"]] == "bone resorption"
+                            and e["predicate"] == "biolink:affects"]
+    assert "MERGE (s)-[r:`biolink:affects`]->(o) SET r += edge" in query
+    assert (resorption["subject_direction_qualifier"], resorption["object_direction_qualifier"]) == \
+        ("decreased", "increased")
+    assert "negated" not in resorption
+    assert [e["negated"] for q, e in edges if names[e["object"]] == "anemia"] == [True]
+    assert all(n["category"] and n["category"][0].startswith("biolink:") for n in nodes)

@@ -9,7 +9,8 @@ file (SemMedDB/RO → qualified Biolink predicates) is not in that package; the
 validator does not use it, so an empty mapping stands in for it.
 
 The validation is KGX's own (`kgx.cli.cli_utils.validate`, what `kgx validate`
-runs); the graph is KGX's transform into its NetworkX store.
+runs); the graph is KGX's transform into its NetworkX store, and into Neo4j
+through KGX's Neo4j sink (what `kgx transform --output-format neo4j` runs).
 """
 
 import io
@@ -109,3 +110,16 @@ def load_kgx_graph(kgx_dir: Union[str, Path]):
     transformer = Transformer(stream=False)
     transformer.transform(input_args={"filename": _kgx_files(kgx_dir), "format": "tsv"})
     return transformer.store.graph.graph
+
+
+def write_neo4j(kgx_dir: Union[str, Path], uri: str, username: str, password: str) -> None:
+    """nodes.tsv and edges.tsv into a running Neo4j through KGX's Neo4j sink (Bolt, e.g. bolt://localhost:7687).
+
+    KGX 2.2 makes one node label per Biolink category (and `biolink:NamedThing` on every node) and one
+    relationship type per predicate (`biolink:affects`), with every column as a property. Its unique
+    constraints use Neo4j 4 syntax: on Neo4j 5 KGX logs them as errors and loads the graph without them.
+    """
+    _, Transformer = _kgx()
+    transformer = Transformer()
+    transformer.transform(input_args={"filename": _kgx_files(kgx_dir), "format": "tsv"},
+                          output_args={"format": "neo4j", "uri": uri, "username": username, "password": password})
