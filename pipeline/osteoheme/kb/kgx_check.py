@@ -10,7 +10,7 @@ validator does not use it, so an empty mapping stands in for it.
 
 The validation is KGX's own (`kgx.cli.cli_utils.validate`, what `kgx validate`
 runs); the graph is KGX's transform into its NetworkX store, and into Neo4j
-through KGX's Neo4j sink (what `kgx transform --output-format neo4j` runs).
+through KGX's Neo4j sink (what `kgx neo4j-upload` runs).
 """
 
 import io
