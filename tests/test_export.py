@@ -136,7 +136,7 @@ def test_export_local_ids_keep_greek_letters_apart():
     from osteoheme.kb.vocab import concept_curie
     a = concept_curie(None, "EFFECT", "proliferation of γδ t cells")
     b = concept_curie(None, "EFFECT", "proliferation of αβ t cells")
-    assert a != b and a.startswith("osteoheme:effect/proliferation-of-gammadelta-t-cells-")
+    assert a != b and a.startswith("osteoheme:effect_proliferation-of-gammadelta-t-cells-")
 
 
 def test_export_aggregation_keeps_every_provenance_record(kb):

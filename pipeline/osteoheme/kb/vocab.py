@@ -132,7 +132,8 @@ def concept_curie(concept_id: Optional[str], label: str, name: Optional[str]) ->
 
     The local part is a readable slug of the name (Greek letters spelled out,
     accents dropped) plus a short hash of the exact name, so "TNF-α" and
-    "TNF-β" never share a node.
+    "TNF-β" never share a node. Type and slug are joined by "_", not "/": KGX's
+    validator takes no "/" in a CURIE's local part (`osteoheme:effect_bone-loss-2fde40`).
     """
     if concept_id:
         return concept_id
@@ -141,7 +142,7 @@ def concept_curie(concept_id: Optional[str], label: str, name: Optional[str]) ->
     ascii_ = unicodedata.normalize("NFKD", spelled).encode("ascii", "ignore").decode("ascii")
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_).strip("-") or "unnamed"
     digest = hashlib.sha1(f"{label}:{name}".encode("utf-8")).hexdigest()[:6]
-    return f"osteoheme:{label.lower()}/{slug}-{digest}"
+    return f"osteoheme:{label.lower()}_{slug}-{digest}"
 
 
 def document_iri(doc_id: str) -> str:
