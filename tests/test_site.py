@@ -47,8 +47,10 @@ def test_site_one_page_per_document_linked_from_index(site):
     index = parse(out / "index.html")
     links = [a["href"] for tag, a in index.tags if tag == "a" and a.get("class") == "doc"]
     assert len(links) == len(docs) and all((out / link).exists() for link in links)
-    charts = [a for tag, a in index.tags if tag == "img" and a.get("class") in ("chart", "graph")]
+    charts = [a for tag, a in index.tags if tag == "img" and a.get("class") == "chart"]
     assert charts and all(a["src"].startswith("data:image/png;base64,") for a in charts)
+    graphs = [a for tag, a in index.tags if tag == "img" and a.get("class") == "graph"]
+    assert len(graphs) == 1 and graphs[0]["src"].startswith("data:image/svg+xml;base64,")
 
 
 def test_site_every_entity_and_triple_is_shown(site):
@@ -92,3 +94,53 @@ def test_site_pages_never_collide_and_markup_in_outputs_is_escaped(nlp, tmp_path
     for page in info["pages"]:
         html_text = (tmp_path / "site" / page).read_text(encoding="utf-8")
         assert "<script>alert" not in html_text and "<img src=x" not in html_text
+
+
+def test_site_pages_the_triples_and_documents_and_states_the_graph_limit(tmp_path, monkeypatch):
+    from osteoheme.kb.aggregate import aggregate
+    from osteoheme.review import site as site_module
+    monkeypatch.setattr(site_module, "EDGES_PER_PAGE", 40)
+    monkeypatch.setattr(site_module, "DOCS_PER_PAGE", 10)
+    monkeypatch.setattr(site_module, "CORPUS_GRAPH_EDGES", 30)
+    monkeypatch.setattr(site_module, "EVIDENCE_LINKS", 2)
+    info = build_site(ROOT / "outputs", tmp_path)
+    docs, triples = rows("texts.jsonl"), rows("triples.jsonl")
+    edges = aggregate(triples)
+    triple_pages = ["index.html"] + sorted((p.name for p in tmp_path.glob("triples-*.html")),
+                                           key=lambda n: int(n[8:-5]))
+    doc_pages = ["index.html"] + sorted((p.name for p in tmp_path.glob("documents-*.html")),
+                                        key=lambda n: int(n[10:-5]))
+    assert len(triple_pages) == -(-len(edges) // 40) and len(doc_pages) == -(-len(docs) // 10)
+    assert set(info["pages"]) >= set(triple_pages) | set(doc_pages)
+    index = parse(tmp_path / "index.html")
+    pager = [a["href"].split("#")[0] for tag, a in index.tags if tag == "a" and a.get("class") == "page"]
+    assert set(pager) == set(triple_pages[1:]) | set(doc_pages[1:])
+    # every relation once, best attested first, at most two sentence links each and its count beside them
+    counts, links = [], 0
+    for name in triple_pages:
+        page = parse(tmp_path / name)
+        page_counts = [int(a["data-evidence"]) for tag, a in page.tags if tag == "tr" and a.get("class") == "edge"]
+        assert len(page_counts) <= 40
+        counts += page_counts
+        links += sum(1 for tag, a in page.tags if tag == "a" and a.get("class") == "evidence")
+    assert counts == sorted((e["evidence_count"] for e in edges), reverse=True)
+    assert sum(counts) == len(triples) and links == sum(min(n, 2) for n in counts)
+    linked = [a["href"] for name in doc_pages for tag, a in parse(tmp_path / name).tags
+              if tag == "a" and a.get("class") == "doc"]
+    assert sorted(linked) == sorted(f"doc-{_slug(d['doc_id'])}.html" for d in docs)
+    limit = "".join(index.text)
+    assert f"The graph shows the 30 best-attested of {len(edges)} relations" in limit
+
+
+def test_site_reads_documents_whose_rows_are_not_together(tmp_path):
+    """Rows of one document need not be consecutive: each document's page still shows all of them."""
+    from osteoheme.io.jsonl import index_by_doc, read_runs
+    path = tmp_path / "rows.jsonl"
+    rows_ = [{"doc_id": d, "n": k} for k, d in enumerate("aabab")]
+    path.write_text("\n".join(json.dumps(r) for r in rows_[:3]) + "\n\n" + "\n".join(json.dumps(r) for r in rows_[3:])
+                    + "\n", encoding="utf-8")
+    where = index_by_doc(path)
+    assert [len(where[d]) for d in "ab"] == [2, 2]
+    with path.open("rb") as f:
+        assert [r["n"] for r in read_runs(f, where["a"])] == [0, 1, 3]
+        assert [r["n"] for r in read_runs(f, where["b"])] == [2, 4]

@@ -113,9 +113,21 @@ def test_corpus_page_shows_graph_and_links_triples_to_sentences(site, browser, t
     graph = browser.find_element(By.CSS_SELECTOR, "img.graph")
     assert _image_loaded(browser, graph) and graph.size["width"] > 400
     assert all(_image_loaded(browser, img) for img in browser.find_elements(By.CSS_SELECTOR, "img.chart"))
-    evidence = browser.find_elements(By.CSS_SELECTOR, "table.edges a.evidence")
+    # The triples table is paged: every relation is on one of its pages, with its count of mentions and a
+    # link to the sentence of each (up to the link limit).
+    from osteoheme.review.site import EVIDENCE_LINKS
+    pages = [a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, "nav.triples a.page")]
+    counted, linked = 0, 0
+    for page in pages + [(site / "index.html").as_uri()]:
+        browser.get(page)
+        rows = browser.find_elements(By.CSS_SELECTOR, "table.edges tr.edge")
+        for row in rows:
+            n = int(row.get_attribute("data-evidence"))
+            assert len(row.find_elements(By.CSS_SELECTOR, "a.evidence")) == min(n, EVIDENCE_LINKS)
+            counted, linked = counted + n, linked + min(n, EVIDENCE_LINKS)
     n_triples = len((ROOT / "outputs" / "triples.jsonl").read_text(encoding="utf-8").splitlines())
-    assert len(evidence) == n_triples  # every triple links to its sentence
+    assert counted == n_triples and linked > 0  # every triple is counted under its relation
+    evidence = browser.find_elements(By.CSS_SELECTOR, "table.edges a.evidence")
     href = evidence[0].get_attribute("href")
     evidence[0].click()
     anchor = browser.find_element(By.ID, href.split("#")[1])  # the document page has that sentence

@@ -336,7 +336,7 @@ def export_cli(
 @app.command("report")
 def report_cli(
     predictions: Path = typer.Argument(Path("outputs"), help="The --out directory of `osteoheme extract`."),
-    out: Path = typer.Option(Path("site"), "--out", "-o", help="Where the static site goes (index.html + one page per document)."),
+    out: Path = typer.Option(Path("site"), "--out", "-o", help="Where the static site goes (index.html, one page per document, pages of the triples and document lists)."),
     gold: Optional[Path] = typer.Option(None, "--gold", help="brat gold: mark false positives and negatives per document."),
 ) -> None:
     """A static review site: highlighted entities, relations by sentence, gold differences, scores, concept graph.
@@ -348,7 +348,9 @@ def report_cli(
         info = build_site(predictions, out, gold)
     except OsteohemeError as e:
         _fail(e)
-    typer.echo(f"{info['documents']} document page(s) and index.html in {out}/")
+    more = len(info["pages"]) - info["documents"] - 1  # further pages of the triples and document lists
+    typer.echo(f"{info['documents']} document page(s), index.html{f' and {more} list page(s)' if more else ''} "
+               f"in {out}/")
 
 
 @app.command("validate")

@@ -37,12 +37,16 @@ def export(pred_dir: Union[str, Path], out_dir: Optional[Union[str, Path]] = Non
     out_dir = Path(out_dir) if out_dir is not None else pred_dir
     out_dir.mkdir(parents=True, exist_ok=True)
     check_outputs(pred_dir)
-    triples = [row for _, row in iter_jsonl(pred_dir / "triples.jsonl", missing=Errors.E032)
-               if row["confidence"] >= min_confidence]
+    from .stream import EdgeStore
+
+    # The triples are read once and staged on disk; each writer then streams what it needs from there.
+    triples = (row for _, row in iter_jsonl(pred_dir / "triples.jsonl", missing=Errors.E032)
+               if row["confidence"] >= min_confidence)
 
     def entities():
         # Read again for each writer rather than held: mentions are the largest file.
         return (row for _, row in iter_jsonl(pred_dir / "entities.jsonl", missing=Errors.E032))
 
     writers = {"rdf": write_rdf, "kgx": write_kgx, "parquet": write_parquet}
-    return {f: [str(p) for p in writers[f](entities(), triples, out_dir)] for f in formats}
+    with EdgeStore(triples) as store:
+        return {f: [str(p) for p in writers[f](entities(), store, out_dir)] for f in formats}

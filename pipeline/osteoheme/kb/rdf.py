@@ -1,4 +1,4 @@
-"""RDF export (rdflib): concepts as nodes, statements reified with provenance.
+"""RDF export: concepts as nodes, statements reified with provenance.
 
 Mechanism: standard RDF reification. Each aggregated edge is an
 ``rdf:Statement`` (rdf:subject / rdf:predicate / rdf:object, Biolink
@@ -11,62 +11,52 @@ asserted as plain triples; the same subject, predicate and object may still be
 asserted when other evidence states it (INCREASES, DECREASES and REGULATES all
 map to `biolink:affects`). Query the statement nodes for direction, State,
 certainty and negation.
+
+The triples are generated in a fixed order and written by pyoxigraph's
+streaming Turtle and N-Triples writers, so neither the graph nor the text of
+a file is ever held whole (rdflib, which keeps a graph in memory, is used only
+by ``build_graph`` for small outputs).
 """
 
 import hashlib
+import io
 from pathlib import Path
-from typing import Iterable, Iterator, List, Set
+from typing import Dict, Iterable, Iterator, List, Set
 
-from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
+import pyoxigraph as ox
+from rdflib import Graph
 
-from .aggregate import aggregate, node_table, statement_id
+from .aggregate import node_table
+from .stream import EdgeStore
 from .vocab import AGENT_TYPE, BIOLINK, CATEGORIES, KNOWLEDGE_LEVELS, OSTEOHEME, document_iri, edge_mapping, node_iri
 
-BL = Namespace(BIOLINK)
-OH = Namespace(OSTEOHEME)
+_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+_RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_PREFIXES = {"biolink": BIOLINK, "oh": OSTEOHEME, "statement": OSTEOHEME + "statement/",
+             "evidence": OSTEOHEME + "evidence/", "rdf": _RDF, "rdfs": _RDFS, "xsd": _XSD}
+_INTEGER, _DECIMAL, _BOOLEAN = (ox.NamedNode(_XSD + t) for t in ("integer", "decimal", "boolean"))
+TYPE, LABEL = ox.NamedNode(_RDF + "type"), ox.NamedNode(_RDFS + "label")
 
 
-def _iri(curie: str) -> URIRef:
-    return URIRef(BIOLINK + curie.split(":", 1)[1]) if curie.startswith("biolink:") else URIRef(node_iri(curie))
+def _bl(name: str) -> ox.NamedNode:
+    return ox.NamedNode(BIOLINK + name)
+
+
+def _oh(name: str) -> ox.NamedNode:
+    return ox.NamedNode(OSTEOHEME + name)
+
+
+def _iri(curie: str) -> ox.NamedNode:
+    return _bl(curie.split(":", 1)[1]) if curie.startswith("biolink:") else ox.NamedNode(node_iri(curie))
+
+
+def _int(value: int) -> ox.Literal:
+    return ox.Literal(str(value), datatype=_INTEGER)
 
 
 def _hash(*parts) -> str:
     return hashlib.sha1("|".join(map(str, parts)).encode("utf-8")).hexdigest()[:16]
-
-
-def _graph() -> Graph:
-    g = Graph()
-    g.bind("biolink", BL)
-    g.bind("oh", OH)
-    return g
-
-
-def graph_chunks(entities: Iterable[dict], triples: Iterable[dict]) -> Iterator[Graph]:
-    """The export as small graphs: the nodes first, then one graph per edge (its statement, evidence and, where
-    it holds, the plain triple, written once). Writers serialize them one by one, so memory does not grow with
-    the number of statements."""
-    edges = aggregate(triples)
-    nodes = _graph()
-    for curie, (label, name) in node_table(entities, edges).items():
-        node = _iri(curie)
-        nodes.add((node, RDF.type, _iri(CATEGORIES[label])))
-        nodes.add((node, RDFS.label, Literal(name or curie)))
-        nodes.add((node, OH.curie, Literal(curie)))
-        nodes.add((node, OH.entityType, Literal(label)))
-    yield nodes
-    asserted: Set[tuple] = set()
-    for edge in edges:
-        g = _graph()
-        _add_edge(g, edge, asserted)
-        yield g
-
-
-def build_graph(entities: Iterable[dict], triples: Iterable[dict]) -> Graph:
-    """The whole export as one in-memory graph (for queries over small outputs; write_rdf streams)."""
-    g = _graph()
-    for chunk in graph_chunks(entities, triples):
-        g += chunk
-    return g
 
 
 def plain_triple_holds(edge: dict) -> bool:
@@ -81,79 +71,85 @@ def plain_triple_holds(edge: dict) -> bool:
     return not edge["negated"] and edge["certainty"] == "asserted" and not edge["subject_state"] and not object_stated
 
 
-def _add_edge(g: Graph, edge: dict, asserted: Set[tuple]) -> None:
+def rdf_triples(nodes: Dict[str, tuple], store: EdgeStore) -> Iterator[ox.Triple]:
+    """The export as a stream of triples: the nodes (``node_table``) first, then each edge's statement, evidence
+    and, where it holds, the plain triple (written once)."""
+    for curie, (label, name) in nodes.items():
+        node = _iri(curie)
+        yield ox.Triple(node, TYPE, _iri(CATEGORIES[label]))
+        yield ox.Triple(node, LABEL, ox.Literal(name or curie))
+        yield ox.Triple(node, _oh("curie"), ox.Literal(curie))
+        yield ox.Triple(node, _oh("entityType"), ox.Literal(label))
+    asserted: Set[tuple] = set()  # one entry per distinct plain triple: O(edges)
+    for edge, evidence in store.with_evidence():
+        yield from _edge_triples(edge, evidence, asserted)
+
+
+def _edge_triples(edge: dict, evidence: List[dict], asserted: Set[tuple]) -> Iterator[ox.Triple]:
     mapping = edge_mapping(edge)
     s, o, p = _iri(edge["subject"]), _iri(edge["object"]), _iri(mapping["predicate"])
-    st = OH["statement/" + statement_id(edge)]
-    g.add((st, RDF.type, RDF.Statement))
-    g.add((st, RDF.subject, s))
-    g.add((st, RDF.predicate, p))
-    g.add((st, RDF.object, o))
-    g.add((st, OH.relation, Literal(edge["predicate"])))
-    g.add((st, OH.semmedPredicate, Literal(edge["semmed_predicate"])))
-    g.add((st, BL.negated, Literal(edge["negated"])))
-    g.add((st, BL.knowledge_level, Literal(KNOWLEDGE_LEVELS[edge["certainty"]])))
-    g.add((st, OH.certainty, Literal(edge["certainty"])))
-    g.add((st, BL.agent_type, Literal(AGENT_TYPE)))
-    g.add((st, OH.evidenceCount, Literal(edge["evidence_count"], datatype=XSD.integer)))
+    st = ox.NamedNode(OSTEOHEME + "statement/" + edge["id"].rsplit("/", 1)[1])
+    yield ox.Triple(st, TYPE, ox.NamedNode(_RDF + "Statement"))
+    yield ox.Triple(st, ox.NamedNode(_RDF + "subject"), s)
+    yield ox.Triple(st, ox.NamedNode(_RDF + "predicate"), p)
+    yield ox.Triple(st, ox.NamedNode(_RDF + "object"), o)
+    yield ox.Triple(st, _oh("relation"), ox.Literal(edge["predicate"]))
+    yield ox.Triple(st, _oh("semmedPredicate"), ox.Literal(edge["semmed_predicate"]))
+    yield ox.Triple(st, _bl("negated"), ox.Literal("true" if edge["negated"] else "false", datatype=_BOOLEAN))
+    yield ox.Triple(st, _bl("knowledge_level"), ox.Literal(KNOWLEDGE_LEVELS[edge["certainty"]]))
+    yield ox.Triple(st, _oh("certainty"), ox.Literal(edge["certainty"]))
+    yield ox.Triple(st, _bl("agent_type"), ox.Literal(AGENT_TYPE))
+    yield ox.Triple(st, _oh("evidenceCount"), _int(edge["evidence_count"]))
     if mapping["qualified_predicate"]:
-        g.add((st, BL.qualified_predicate, _iri(mapping["qualified_predicate"])))
+        yield ox.Triple(st, _bl("qualified_predicate"), _iri(mapping["qualified_predicate"]))
     for qualifier in ("subject_aspect_qualifier", "subject_direction_qualifier", "object_aspect_qualifier",
                       "object_direction_qualifier"):
         if mapping[qualifier]:
-            g.add((st, BL[qualifier], Literal(mapping[qualifier])))
+            yield ox.Triple(st, _bl(qualifier), ox.Literal(mapping[qualifier]))
     if plain_triple_holds(edge) and (s, p, o) not in asserted:
         asserted.add((s, p, o))
-        g.add((s, p, o))
+        yield ox.Triple(s, p, o)
     for doc_id in edge["documents"]:
-        g.add((st, BL.publications, URIRef(document_iri(doc_id))))
-    for t in edge["evidence"]:
+        yield ox.Triple(st, _bl("publications"), ox.NamedNode(document_iri(doc_id)))
+    for t in evidence:
         anaphors = [t[side].get("anaphor") or {} for side in ("subject", "object")]
-        ev = OH["evidence/" + _hash(t["doc_id"], t["sentence"]["start"], t["subject"]["start"], t["subject"]["end"],
-                                    t["object"]["start"], t["object"]["end"], t["predicate"], t["negated"],
-                                    t["method"], sorted(anaphors[0].items()), sorted(anaphors[1].items()))]
-        g.add((st, OH.evidence, ev))
-        g.add((ev, RDF.type, OH.Evidence))
-        g.add((ev, OH.document, URIRef(document_iri(t["doc_id"]))))
-        g.add((ev, OH.sentence, Literal(t["sentence"]["text"])))
-        g.add((ev, OH.sentenceStart, Literal(t["sentence"]["start"], datatype=XSD.integer)))
-        g.add((ev, OH.sentenceEnd, Literal(t["sentence"]["end"], datatype=XSD.integer)))
+        ev = _oh("evidence/" + _hash(t["doc_id"], t["sentence"]["start"], t["subject"]["start"], t["subject"]["end"],
+                                     t["object"]["start"], t["object"]["end"], t["predicate"], t["negated"],
+                                     t["method"], sorted(anaphors[0].items()), sorted(anaphors[1].items())))
+        yield ox.Triple(st, _oh("evidence"), ev)
+        yield ox.Triple(ev, TYPE, _oh("Evidence"))
+        yield ox.Triple(ev, _oh("document"), ox.NamedNode(document_iri(t["doc_id"])))
+        yield ox.Triple(ev, _oh("sentence"), ox.Literal(t["sentence"]["text"]))
+        yield ox.Triple(ev, _oh("sentenceStart"), _int(t["sentence"]["start"]))
+        yield ox.Triple(ev, _oh("sentenceEnd"), _int(t["sentence"]["end"]))
         for side, anaphor in zip(("subject", "object"), anaphors):
             a = t[side]
-            g.add((ev, OH[side + "Text"], Literal(a["text"])))
-            g.add((ev, OH[side + "Start"], Literal(a["start"], datatype=XSD.integer)))
-            g.add((ev, OH[side + "End"], Literal(a["end"], datatype=XSD.integer)))
+            yield ox.Triple(ev, _oh(side + "Text"), ox.Literal(a["text"]))
+            yield ox.Triple(ev, _oh(side + "Start"), _int(a["start"]))
+            yield ox.Triple(ev, _oh(side + "End"), _int(a["end"]))
             if a.get("state"):
-                g.add((ev, OH[side + "State"], Literal(a["state"])))
+                yield ox.Triple(ev, _oh(side + "State"), ox.Literal(a["state"]))
             if anaphor:
                 # The words in this sentence that stand for the argument ("these molecules").
-                g.add((ev, OH[side + "AnaphorText"], Literal(anaphor["text"])))
-                g.add((ev, OH[side + "AnaphorStart"], Literal(anaphor["start"], datatype=XSD.integer)))
-                g.add((ev, OH[side + "AnaphorEnd"], Literal(anaphor["end"], datatype=XSD.integer)))
-        g.add((ev, OH.method, Literal(t["method"])))
-        g.add((ev, OH.confidence, Literal(f"{t['confidence']:.4f}", datatype=XSD.decimal)))
+                yield ox.Triple(ev, _oh(side + "AnaphorText"), ox.Literal(anaphor["text"]))
+                yield ox.Triple(ev, _oh(side + "AnaphorStart"), _int(anaphor["start"]))
+                yield ox.Triple(ev, _oh(side + "AnaphorEnd"), _int(anaphor["end"]))
+        yield ox.Triple(ev, _oh("method"), ox.Literal(t["method"]))
+        yield ox.Triple(ev, _oh("confidence"), ox.Literal(f"{t['confidence']:.4f}", datatype=_DECIMAL))
 
 
-_PREFIXES = {"biolink": BIOLINK, "oh": OSTEOHEME, "rdf": str(RDF), "rdfs": str(RDFS), "xsd": str(XSD)}
+def build_graph(entities: Iterable[dict], triples: Iterable[dict]) -> Graph:
+    """The whole export as one in-memory rdflib graph (for queries over small outputs; write_rdf streams)."""
+    with EdgeStore(triples) as store:
+        data = ox.serialize(rdf_triples(node_table(entities, store.edges()), store), format=ox.RdfFormat.N_TRIPLES)
+    return Graph().parse(io.BytesIO(data), format="nt")
 
 
-def write_rdf(entities: Iterable[dict], triples: List[dict], out_dir: Path) -> List[Path]:
-    """Turtle and N-Triples, written a chunk at a time (see graph_chunks), each in a deterministic order."""
+def write_rdf(entities: Iterable[dict], store: EdgeStore, out_dir: Path) -> List[Path]:
+    """Turtle and N-Triples, each streamed in the same deterministic order (the triples are generated once per
+    file: DuckDB sorts the evidence again rather than anything holding it)."""
+    nodes = node_table(entities, store.edges())
     ttl, nt = out_dir / "triples.ttl", out_dir / "triples.nt"
-    header = "".join(f"@prefix {p}: <{iri}> .\n" for p, iri in sorted(_PREFIXES.items()))
-    with ttl.open("w", encoding="utf-8") as t_out, nt.open("w", encoding="utf-8") as n_out:
-        t_out.write(header + "\n")
-        for g in graph_chunks(entities, triples):
-            body = []
-            for line in g.serialize(format="turtle").split("\n"):
-                if line.startswith("@prefix"):
-                    if line not in header:  # a prefix the header lacks would make the file invalid
-                        raise RuntimeError(f"unexpected Turtle prefix in the RDF export: {line}")
-                    continue
-                body.append(line)
-            t_out.write("\n".join(body).strip() + "\n\n")
-            # N-Triples lines sorted per chunk, so a run is byte-reproducible. Split on "\n" alone:
-            # str.splitlines() also breaks at \f, \x1c-\x1e, \x85 and \u2028, which literals may hold unescaped.
-            lines = sorted(line for line in g.serialize(format="nt").split("\n") if line.strip())
-            n_out.write("\n".join(lines) + "\n")
+    ox.serialize(rdf_triples(nodes, store), ttl, format=ox.RdfFormat.TURTLE, prefixes=_PREFIXES)
+    ox.serialize(rdf_triples(nodes, store), nt, format=ox.RdfFormat.N_TRIPLES)
     return [ttl, nt]

@@ -18,10 +18,10 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from .aggregate import aggregate, node_table, statement_id
-from ..io.records import ENTITY_COLUMNS, TRIPLE_COLUMNS, flat_triple
-from .vocab import (AGENT_TYPE, CATEGORIES, KNOWLEDGE_LEVELS, RO, concept_curie, document_curie, edge_mapping,
-                    semmed_predicate)
+from .aggregate import node_table
+from ..io.records import ENTITY_COLUMNS
+from .stream import TRIPLE_SCHEMA, EdgeStore
+from .vocab import AGENT_TYPE, CATEGORIES, KNOWLEDGE_LEVELS, RO, document_curie, edge_mapping
 
 PRIMARY_KNOWLEDGE_SOURCE = "infores:osteoheme"  # project-local, not a registered infores id
 NODE_COLUMNS = ["id", "category", "name", "osteoheme_type"]
@@ -34,12 +34,6 @@ EDGE_COLUMNS = ["id", "subject", "predicate", "object", "qualified_predicate", "
 ENTITY_SCHEMA = pa.schema([("doc_id", pa.string()), ("start", pa.int64()), ("end", pa.int64()), ("text", pa.string()),
                            ("label", pa.string()), ("state", pa.string()), ("concept_id", pa.string()),
                            ("concept_name", pa.string())])
-_INT = {"subject_start", "subject_end", "object_start", "object_end", "subject_anaphor_start", "subject_anaphor_end",
-        "object_anaphor_start", "object_anaphor_end", "sentence_start", "sentence_end"}
-TRIPLE_SCHEMA = pa.schema([(c, pa.int64() if c in _INT else pa.bool_() if c == "negated"
-                            else pa.float64() if c == "confidence" else pa.string()) for c in TRIPLE_COLUMNS]
-                          + [("semmed_predicate", pa.string()), ("subject_id", pa.string()), ("object_id", pa.string()),
-                             ("edge_id", pa.string())])
 EDGE_SCHEMA = pa.schema([("id", pa.string()), ("subject", pa.string()), ("subject_name", pa.string()), ("subject_label", pa.string()),
                          ("predicate", pa.string()), ("negated", pa.bool_()), ("object", pa.string()),
                          ("object_name", pa.string()), ("object_label", pa.string()),
@@ -48,15 +42,16 @@ EDGE_SCHEMA = pa.schema([("id", pa.string()), ("subject", pa.string()), ("subjec
                          ("evidence_count", pa.int64()), ("documents", pa.list_(pa.string()))])
 
 
-def kgx_frames(entities: Iterable[dict], triples: List[dict]):
-    edges = aggregate(triples)
+def kgx_frames(entities: Iterable[dict], store: EdgeStore):
+    """nodes.tsv and edges.tsv as data frames: one row per node and per edge, never per triple."""
+    edges = store.edges()
     node_rows = [{"id": k, "category": CATEGORIES[label], "name": name or k, "osteoheme_type": label}
                  for k, (label, name) in node_table(entities, edges).items()]
     edge_rows = []
     for edge in edges:
         m = edge_mapping(edge)
         edge_rows.append({
-            "id": "osteoheme:statement/" + statement_id(edge), "subject": edge["subject"], "predicate": m["predicate"],
+            "id": edge["id"], "subject": edge["subject"], "predicate": m["predicate"],
             "object": edge["object"], "qualified_predicate": m["qualified_predicate"] or "",
             "subject_aspect_qualifier": m["subject_aspect_qualifier"] or "",
             "subject_direction_qualifier": m["subject_direction_qualifier"] or "",
@@ -71,43 +66,34 @@ def kgx_frames(entities: Iterable[dict], triples: List[dict]):
             "publications": "|".join(document_curie(d) for d in edge["documents"]),
             "evidence_count": edge["evidence_count"], "osteoheme_predicate": edge["predicate"],
             "semmed_predicate": edge["semmed_predicate"], "ro_predicate": RO.get(edge["predicate"], "")})
-    return pd.DataFrame(node_rows, columns=NODE_COLUMNS), pd.DataFrame(edge_rows, columns=EDGE_COLUMNS), edges
+    return pd.DataFrame(node_rows, columns=NODE_COLUMNS), pd.DataFrame(edge_rows, columns=EDGE_COLUMNS)
 
 
-def write_kgx(entities: Iterable[dict], triples: List[dict], out_dir: Path) -> List[Path]:
-    nodes, edges, _ = kgx_frames(entities, triples)
+def write_kgx(entities: Iterable[dict], store: EdgeStore, out_dir: Path) -> List[Path]:
+    nodes, edges = kgx_frames(entities, store)
     paths = [out_dir / "nodes.tsv", out_dir / "edges.tsv"]
     nodes.to_csv(paths[0], sep="\t", index=False, lineterminator="\n")
     edges.to_csv(paths[1], sep="\t", index=False, lineterminator="\n")
     return paths
 
 
-def write_parquet(entities: Iterable[dict], triples: List[dict], out_dir: Path) -> List[Path]:
-    aggregated = aggregate(triples)
-    # Each triple row names the edge it is evidence of (a symmetric edge may list its arguments the other way).
-    edge_of = {id(t): "osteoheme:statement/" + statement_id(e) for e in aggregated for t in e["evidence"]}
-    rows = []
-    for t in triples:
-        row = flat_triple(t)
-        row["semmed_predicate"] = semmed_predicate(t["predicate"], t["object"]["label"])
-        s, o = t["subject"], t["object"]
-        row["subject_id"] = concept_curie(s["concept_id"], s["label"], s["concept_name"])
-        row["object_id"] = concept_curie(o["concept_id"], o["label"], o["concept_name"])
-        row["edge_id"] = edge_of[id(t)]
-        rows.append(row)
-    edges = [{"id": "osteoheme:statement/" + statement_id(e), "subject": e["subject"], "subject_name": e["subject_name"],
+def write_parquet(entities: Iterable[dict], store: EdgeStore, out_dir: Path) -> List[Path]:
+    """entities.parquet and triples.parquet streamed a batch at a time; edges.parquet from the edge list."""
+    out = [_write_in_batches(({k: e[k] for k in ENTITY_COLUMNS} for e in entities), ENTITY_SCHEMA,
+                             out_dir / "entities.parquet")]
+    with pq.ParquetWriter(out_dir / "triples.parquet", TRIPLE_SCHEMA) as writer:
+        for batch in store.triple_batches():
+            writer.write_batch(batch)
+    out.append(out_dir / "triples.parquet")
+    edges = [{"id": e["id"], "subject": e["subject"], "subject_name": e["subject_name"],
               "subject_label": e["subject_label"], "predicate": e["predicate"], "negated": e["negated"],
               "object": e["object"], "object_name": e["object_name"], "object_label": e["object_label"],
               "semmed_predicate": e["semmed_predicate"],
               "biolink_predicate": edge_mapping(e)["predicate"], "subject_state": e["subject_state"],
               "object_state": e["object_state"], "certainty": e["certainty"],
-              "evidence_count": e["evidence_count"], "documents": e["documents"]} for e in aggregated]
-    out = [_write_in_batches(({k: e[k] for k in ENTITY_COLUMNS} for e in entities), ENTITY_SCHEMA,
-                             out_dir / "entities.parquet")]
-    for name, data, schema in (("triples", rows, TRIPLE_SCHEMA), ("edges", edges, EDGE_SCHEMA)):
-        path = out_dir / f"{name}.parquet"
-        pq.write_table(pa.Table.from_pylist(data, schema=schema), path)
-        out.append(path)
+              "evidence_count": e["evidence_count"], "documents": e["documents"]} for e in store.edges()]
+    pq.write_table(pa.Table.from_pylist(edges, schema=EDGE_SCHEMA), out_dir / "edges.parquet")
+    out.append(out_dir / "edges.parquet")
     return out
 
 

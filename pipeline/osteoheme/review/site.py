@@ -2,10 +2,17 @@
 
 Per document: the text with entity highlights (spaCy's displaCy: one colour
 per type, State as ↑/↓ on the label, concept name and id on hover), the
-relations listed by sentence, and — with gold — false positives and false
-negatives beside the gold. A corpus page: scores per split and type, F1 bar
-charts, the aggregated concept graph, counts. Pictures are inline PNGs
-(matplotlib, networkx layout), so every page opens from the file system.
+relations listed by sentence, its concept graph, and — with gold — false
+positives and false negatives beside the gold. A corpus page: scores per split
+and type, F1 bar charts, counts, the concept graph of the best-attested
+relations (the limit stated under it), and the aggregated triples and the
+documents, each paged. Pictures are inline (PNG charts, SVG graphs), so every
+page opens from the file system.
+
+Built to stay usable on large outputs: documents are read and their pages
+written one at a time (an index of where each document's rows are replaces
+holding them), corpus edges come from the export's out-of-core aggregation, and
+no page grows with the corpus beyond its page size.
 """
 
 import base64
@@ -16,25 +23,24 @@ import json
 import re
 from collections import Counter, defaultdict
 from pathlib import Path
-from typing import Dict, List, Optional, Union
+from typing import Dict, List, Optional, Tuple, Union
 
 from ..kb.aggregate import aggregate
 from ..errors import Errors
-from ..io.jsonl import iter_jsonl
+from ..io.jsonl import index_by_doc, iter_jsonl, read_runs
 from ..schema import ENTITY_TYPES
 from ..kb.vocab import node_iri
+from .graph import COLORS, graph_svg, with_state as _with_state
 
-COLORS = {"CYTOKINE": "#f4a261", "HORMONE": "#e9c46a", "NUTRIENT": "#8ecae6", "EFFECT": "#b5e48c",
-          "DISEASE": "#ff8fa3", "CELL": "#cdb4db", "ANATOMY": "#d4a373",
-          "PROTEIN": "#a3c4bc", "DRUG": "#bdb2ff"}
-PREDICATE_COLORS = {"INCREASES": "#2a9d8f", "DECREASES": "#e76f51", "CAUSES": "#d62828", "PREDISPOSES": "#f77f00",
-                    "PREVENTS": "#4361ee", "REGULATES": "#6c757d", "REQUIRED_FOR": "#7209b7",
-                    "PRODUCES": "#8d6e63", "ASSOCIATED_WITH": "#adb5bd"}
+CORPUS_GRAPH_EDGES = 120  # the corpus graph draws this many best-attested relations; more is a hairball
+EDGES_PER_PAGE = 200  # aggregated triples per page of the triples table
+DOCS_PER_PAGE = 500  # documents per page of the document list
+EVIDENCE_LINKS = 10  # sentence links per triple in the table (the count says how many there are)
 _STATE_MARK = {"Increased": " ↑", "Decreased": " ↓", None: ""}
 _CSS = """body{font-family:system-ui,sans-serif;max-width:70rem;margin:2rem auto;padding:0 1rem;color:#222}
 table{border-collapse:collapse;margin:1rem 0}td,th{border:1px solid #ccc;padding:.25rem .5rem;text-align:left}
 .fp{background:#ffe3e3}.fn{background:#fff3bf}.neg{text-decoration:line-through}
-.entities{border:1px solid #eee;padding:1rem}img{max-width:100%}"""
+.entities{border:1px solid #eee;padding:1rem}img{max-width:100%}nav.pages a{margin-right:.4rem}"""
 
 
 def _page(title: str, body: str) -> str:
@@ -65,62 +71,6 @@ def _highlight(text: str, entities: List[dict]) -> str:
     return re.sub(r'<mark class="entity"', lambda m: f'<mark class="entity" title="{next(titles)}"', markup)
 
 
-def _with_state(name: str, state: Optional[str]) -> str:
-    """ "↓ estrogen" for a concept spoken of at a low level, "↑ hepcidin" for a high one."""
-    return f"{_STATE_MARK[state].strip()} {name}" if state else name
-
-
-def _graph_png(edges: List[Dict], title: str) -> Optional[str]:
-    if not edges:
-        return None
-    import matplotlib
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-    import networkx as nx
-
-    g = nx.MultiDiGraph()
-    for e in edges:
-        # A concept with a State is its own node ("↓ estrogen"), so the picture never shows the concept doing
-        # what its deficiency or excess does.
-        s, o = (e["subject"], e["subject_state"]), (e["object"], e["object_state"])
-        g.add_node(s, label=_with_state(e["subject_name"] or e["subject"], e["subject_state"]), type=e["subject_label"])
-        g.add_node(o, label=_with_state(e["object_name"] or e["object"], e["object_state"]), type=e["object_label"])
-        g.add_edge(s, o, predicate=e["predicate"], negated=e["negated"], n=e["evidence_count"])
-    # Kamada-Kawai spreads hubs apart where a spring layout piles them in the middle, but its
-    # cost grows with the square of the nodes (38 s at 1,000): large graphs get the spring layout.
-    if 2 < len(g) <= 300:
-        pos = nx.kamada_kawai_layout(nx.Graph(g))
-    else:
-        pos = nx.spring_layout(g, seed=7, k=1.6 / max(1, len(g) ** 0.5))
-    degree = dict(g.degree())
-    big = len(g) > 40
-    fig, ax = plt.subplots(figsize=(16, 12) if big else (10, 7.5))
-    nx.draw_networkx_nodes(g, pos, ax=ax, node_size=[120 + 40 * min(degree[n], 20) for n in g.nodes],
-                           node_color=[COLORS[g.nodes[n]["type"]] for n in g.nodes], edgecolors="#555",
-                           linewidths=0.5)
-    for u, v, data in g.edges(data=True):
-        nx.draw_networkx_edges(g, pos, edgelist=[(u, v)], ax=ax, width=0.6 + 0.6 * min(data["n"], 8),
-                               edge_color=PREDICATE_COLORS[data["predicate"]], alpha=0.75,
-                               style="dashed" if data["negated"] else "solid", arrows=True, arrowsize=8)
-    # On the corpus graph only hubs are named; every name is in the triples table below it.
-    labels = {n: g.nodes[n]["label"] for n in g.nodes if not big or degree[n] >= 4}
-    nx.draw_networkx_labels(g, pos, ax=ax, font_size=8, labels=labels,
-                            bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.7})
-    from matplotlib.lines import Line2D
-    used_p = sorted({d["predicate"] for _, _, d in g.edges(data=True)})
-    used_t = [t for t in COLORS if any(g.nodes[n]["type"] == t for n in g.nodes)]
-    handles = ([Line2D([], [], color=PREDICATE_COLORS[p], lw=2, label=p.lower().replace("_", " ")) for p in used_p]
-               + [Line2D([], [], color="#555", lw=1.5, ls="--", label="negated")]
-               + [Line2D([], [], marker="o", ls="", markerfacecolor=COLORS[t], markeredgecolor="#555", markersize=9,
-                         label=t.lower()) for t in used_t])
-    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=8)
-    ax.set_title(f"{title}: {len(g)} concepts, {g.number_of_edges()} relations (edge width: evidence)")
-    ax.axis("off")
-    data = _png(fig)
-    plt.close(fig)
-    return data
-
-
 def _bar_png(scores: Dict[str, float], title: str) -> str:
     import matplotlib
     matplotlib.use("Agg")
@@ -141,33 +91,45 @@ def build_site(pred_dir: Union[str, Path], out_dir: Union[str, Path], gold_dir: 
     """Write the review site; RETURNS {"pages": [...], "documents": n}."""
     from ..evaluation.brat import read_brat_dir
     from ..evaluation.evaluate import ConceptNormalizer, evaluate
+    from ..kb.stream import EdgeStore
 
     from ..io.outputs import check_outputs
     pred_dir, out_dir = Path(pred_dir), Path(out_dir)
     check_outputs(pred_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    texts = {row["doc_id"]: row["text"] for _, row in iter_jsonl(pred_dir / "texts.jsonl", missing=Errors.E032)}
-    entities: Dict[str, List[dict]] = defaultdict(list)
-    for _, row in iter_jsonl(pred_dir / "entities.jsonl", missing=Errors.E032):
-        entities[row["doc_id"]].append(row)
-    triples: Dict[str, List[dict]] = defaultdict(list)
-    for _, row in iter_jsonl(pred_dir / "triples.jsonl", missing=Errors.E032):
-        triples[row["doc_id"]].append(row)
+    ents_path, trips_path = pred_dir / "entities.jsonl", pred_dir / "triples.jsonl"
+    where_ents, where_trips = index_by_doc(ents_path, Errors.E032), index_by_doc(trips_path, Errors.E032)
     gold = read_brat_dir(gold_dir) if gold_dir else {}
     normalizer = ConceptNormalizer() if gold else None  # the terminology is read once, not per page
-    pages = []
-    for doc_id, text in texts.items():
-        result = None
-        if doc_id in gold:
-            result = evaluate(entities[doc_id], triples[doc_id], {doc_id: gold[doc_id]}, normalizer,
-                              per_document=False)
-        body = _document_body(doc_id, text, entities[doc_id], triples[doc_id], result)
-        name = f"doc-{_slug(doc_id)}.html"
-        (out_dir / name).write_text(_page(doc_id, body), encoding="utf-8")
-        pages.append((doc_id, name))
-    (out_dir / "index.html").write_text(_page("osteoheme review", _index_body(pred_dir, pages, entities, triples)),
+    docs: List[Tuple[str, str]] = []
+    labels: Counter = Counter()
+    n_ents = n_trips = 0
+    # One pass: each document's rows are read, its page written and the rows dropped.
+    with ents_path.open("rb") as ents_file, trips_path.open("rb") as trips_file:
+        for _, row in iter_jsonl(pred_dir / "texts.jsonl", missing=Errors.E032):
+            doc_id = row["doc_id"]
+            ents = read_runs(ents_file, where_ents.get(doc_id, []))
+            trips = read_runs(trips_file, where_trips.get(doc_id, []))
+            labels.update(e["label"] for e in ents)
+            n_ents, n_trips = n_ents + len(ents), n_trips + len(trips)
+            result = None
+            if doc_id in gold:
+                result = evaluate(ents, trips, {doc_id: gold[doc_id]}, normalizer, per_document=False)
+            name = doc_page(doc_id)
+            (out_dir / name).write_text(_page(doc_id, _document_body(doc_id, row["text"], ents, trips, result)),
                                         encoding="utf-8")
-    return {"pages": ["index.html"] + [p for _, p in pages], "documents": len(pages)}
+            docs.append((doc_id, name))
+    with EdgeStore(row for _, row in iter_jsonl(trips_path, missing=Errors.E032)) as store:
+        edges = _ranked_edges(store)
+    summary = (f"<p>{len(docs)} documents, {n_ents} entity mentions, {n_trips} triples, "
+               f"{len(edges)} distinct relations.</p><table class=\"counts\">"
+               + "".join(f"<tr><td>{t}</td><td>{labels.get(t, 0)}</td></tr>" for t in ENTITY_TYPES) + "</table>")
+    pages = _write_index(out_dir, pred_dir, summary, edges, docs)
+    return {"pages": pages + [p for _, p in docs], "documents": len(docs)}
+
+
+def doc_page(doc_id: str) -> str:
+    return f"doc-{_slug(doc_id)}.html"
 
 
 def _slug(doc_id: str) -> str:
@@ -207,36 +169,91 @@ def _document_body(doc_id: str, text: str, ents: List[dict], trips: List[dict], 
                     parts.append(f"<tr class=\"{css}\"><td>{kind.replace('_', ' ')}</td><td>{html.escape(item)}</td>"
                                  f"<td>{html.escape(err.get('sentence', ''))}</td></tr>")
             parts.append("</table>")
-    graph = _graph_png(aggregate(trips), doc_id)
+    graph = graph_svg(aggregate(trips), doc_id)
     if graph:
         parts.append(f"<h2>Concept graph</h2><img class=\"graph\" alt=\"concept graph\" src=\"{graph}\">")
     return "".join(parts)
 
 
-def _edge_table(edges: List[Dict], pages: Dict[str, str]) -> str:
-    """The aggregated triples, best attested first, each with links to the sentences that state it."""
-    parts = ["<h2>Triples</h2><table class=\"edges\"><tr><th>subject</th><th>predicate</th><th>object</th>"
-             "<th>evidence</th></tr>"]
-    for e in sorted(edges, key=lambda e: -e["evidence_count"]):
-        links = " ".join(f"<a class=\"evidence\" href=\"{pages[t['doc_id']]}#s{t['sentence']['start']}\" "
-                         f"title=\"{html.escape(t['sentence']['text'], quote=True)}\">{html.escape(t['doc_id'])}</a>"
-                         for t in e["evidence"])
+def _ranked_edges(store) -> List[Dict]:
+    """The aggregated triples, best attested first, each with links to its first sentences (EVIDENCE_LINKS)."""
+    edges = []
+    for edge, evidence in store.with_evidence():
+        edge["links"] = [(t["doc_id"], t["sentence"]["start"], t["sentence"]["text"]) for t in evidence[:EVIDENCE_LINKS]]
+        edges.append(edge)
+    return sorted(edges, key=lambda e: -e["evidence_count"])  # stable: ties stay in key order
+
+
+def _edge_table(edges: List[Dict]) -> str:
+    parts = ["<table class=\"edges\"><tr><th>subject</th><th>predicate</th><th>object</th><th>evidence</th></tr>"]
+    for e in edges:
+        links = " ".join(f"<a class=\"evidence\" href=\"{doc_page(doc_id)}#s{start}\" "
+                         f"title=\"{html.escape(sentence, quote=True)}\">{html.escape(doc_id)}</a>"
+                         for doc_id, start, sentence in e["links"])
+        more = e["evidence_count"] - len(e["links"])
+        if more:
+            links += f" <span class=\"more\">and {more} more</span>"
         neg = " class=\"neg\"" if e["negated"] else ""
         certainty = f" ({html.escape(e['certainty'])})" if e["certainty"] != "asserted" else ""
-        parts.append(f"<tr class=\"edge\"><td>{html.escape(_with_state(e['subject_name'] or e['subject'], e['subject_state']))}"
+        parts.append(f"<tr class=\"edge\" data-evidence=\"{e['evidence_count']}\">"
+                     f"<td>{html.escape(_with_state(e['subject_name'] or e['subject'], e['subject_state']))}"
                      f"</td><td{neg}>{'NOT ' if e['negated'] else ''}{html.escape(e['predicate'])}{certainty}</td>"
                      f"<td>{html.escape(_with_state(e['object_name'] or e['object'], e['object_state']))}</td>"
-                     f"<td>{links}</td></tr>")
+                     f"<td>{e['evidence_count']}: {links}</td></tr>")
     return "".join(parts) + "</table>"
 
 
-def _index_body(pred_dir: Path, pages, entities, trips) -> str:
-    parts = ["<h1>osteoheme review</h1>"]
-    n_ents = sum(len(v) for v in entities.values())
-    n_trips = sum(len(v) for v in trips.values())
-    labels = Counter(e["label"] for v in entities.values() for e in v)
-    parts.append(f"<p>{len(pages)} documents, {n_ents} entity mentions, {n_trips} triples.</p><table class=\"counts\">"
-                 + "".join(f"<tr><td>{t}</td><td>{labels.get(t, 0)}</td></tr>" for t in ENTITY_TYPES) + "</table>")
+def _doc_list(docs: List[Tuple[str, str]]) -> str:
+    return "<ul>" + "".join(f"<li><a class=\"doc\" href=\"{p}\">{html.escape(d)}</a></li>" for d, p in docs) + "</ul>"
+
+
+def _paged(kind: str, n: int, size: int) -> List[str]:
+    """Page file names: the first page is part of index.html, the others are <kind>-2.html, <kind>-3.html …"""
+    return ["index.html"] + [f"{kind}-{k}.html" for k in range(2, (n + size - 1) // size + 1)]
+
+
+def _pager(kind: str, names: List[str], current: int) -> str:
+    if len(names) < 2:
+        return ""
+    links = " ".join(f"<b>{k + 1}</b>" if k == current else
+                     f"<a class=\"page\" href=\"{name}#{kind}\">{k + 1}</a>" for k, name in enumerate(names))
+    return f"<nav class=\"pages {kind}\">{kind.capitalize()} pages: {links}</nav>"
+
+
+def _write_index(out_dir: Path, pred_dir: Path, summary: str, edges: List[Dict], docs: List[Tuple[str, str]]) -> List[str]:
+    """index.html (summary, scores, corpus graph, first page of triples and of documents) and the further pages
+    of triples and documents; RETURNS the file names written."""
+    edge_pages, doc_pages = _paged("triples", len(edges), EDGES_PER_PAGE), _paged("documents", len(docs), DOCS_PER_PAGE)
+    shown = edges[:CORPUS_GRAPH_EDGES]
+    graph = graph_svg(shown, "corpus", label_all=False)
+    limit = ""
+    if graph:
+        limit = (f"<p class=\"graph-limit\">The graph shows the {len(shown)} best-attested of {len(edges)} relations "
+                 f"(at most {CORPUS_GRAPH_EDGES}, by number of mentions); every relation is in the triples table.</p>")
+
+    def triples(k):
+        return (f"<h2 id=\"triples\">Triples</h2>{_pager('triples', edge_pages, k)}"
+                + _edge_table(edges[k * EDGES_PER_PAGE:(k + 1) * EDGES_PER_PAGE]))
+
+    def documents(k):
+        return (f"<h2 id=\"documents\">Documents</h2>{_pager('documents', doc_pages, k)}"
+                + _doc_list(docs[k * DOCS_PER_PAGE:(k + 1) * DOCS_PER_PAGE]))
+
+    body = ["<h1>osteoheme review</h1>", summary, _scores(pred_dir)]
+    if graph:
+        body.append(f"<h2>Concept graph</h2><img class=\"graph\" alt=\"corpus concept graph\" src=\"{graph}\">{limit}")
+    body += [triples(0), documents(0)]
+    (out_dir / "index.html").write_text(_page("osteoheme review", "".join(body)), encoding="utf-8")
+    back = "<p><a href=\"index.html\">← corpus</a></p>"
+    for k, name in enumerate(edge_pages[1:], start=1):
+        (out_dir / name).write_text(_page(f"triples, page {k + 1}", back + triples(k)), encoding="utf-8")
+    for k, name in enumerate(doc_pages[1:], start=1):
+        (out_dir / name).write_text(_page(f"documents, page {k + 1}", back + documents(k)), encoding="utf-8")
+    return ["index.html"] + edge_pages[1:] + doc_pages[1:]
+
+
+def _scores(pred_dir: Path) -> str:
+    parts = []
     for path in sorted(pred_dir.glob("evaluation*.json")):
         result = json.loads(path.read_text(encoding="utf-8"))
         name = path.stem.replace("evaluation", "all documents").replace("all documents-", "split ")
@@ -253,11 +270,4 @@ def _index_body(pred_dir: Path, pages, entities, trips) -> str:
         if rel_f:
             parts.append(f"<img class=\"chart\" alt=\"relation F1 per type\" "
                          f"src=\"{_bar_png(rel_f, name + ': relation F1 (document level)')}\">")
-    edges = aggregate(t for v in trips.values() for t in v)
-    graph = _graph_png(edges, "corpus")
-    if graph:
-        parts.append(f"<h2>Concept graph</h2><img class=\"graph\" alt=\"corpus concept graph\" src=\"{graph}\">")
-    parts.append(_edge_table(edges, dict(pages)))
-    parts.append("<h2>Documents</h2><ul>" + "".join(
-        f"<li><a class=\"doc\" href=\"{p}\">{html.escape(d)}</a></li>" for d, p in pages) + "</ul>")
     return "".join(parts)
