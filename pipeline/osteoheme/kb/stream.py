@@ -116,13 +116,27 @@ class EdgeStore:
         yield from pq.ParquetFile(self.path).iter_batches(batch_size=BATCH, columns=TRIPLE_SCHEMA.names)
 
 
+def write_in_batches(rows: Iterable[dict], schema: pa.Schema, path: Path, size: int = BATCH) -> Path:
+    """A Parquet file from a stream of rows, a batch at a time, so no table is ever whole in memory."""
+    with pq.ParquetWriter(path, schema) as writer:
+        batch: List[dict] = []
+        for row in rows:
+            batch.append(row)
+            if len(batch) == size:
+                writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+                batch = []
+        writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+    return path
+
+
 def _stage(rows: Iterable[dict], path: Path) -> int:
     """Write the staged rows a batch at a time; RETURNS how many."""
-    ids: Dict[tuple, str] = {}  # statement ids by edge key: one hash per edge, not per row
-    n = 0
-    with pq.ParquetWriter(path, _STAGE_SCHEMA) as writer:
-        batch: List[dict] = []
+    count = [0]
+
+    def staged() -> Iterator[dict]:
+        ids: Dict[tuple, str] = {}  # statement ids by edge key: one hash per edge, not per row
         for n, t in enumerate(rows, start=1):
+            count[0] = n
             key = edge_key(t)
             s, o = edge_sides(t)
             edge_id = ids.get(key)
@@ -139,9 +153,7 @@ def _stage(rows: Iterable[dict], path: Path) -> int:
                        e_object=key[3], e_object_name=o["concept_name"], e_object_label=o["label"],
                        e_subject_state=key[4], e_object_state=key[5], e_certainty=key[6], rownum=n,
                        raw=json.dumps(t, ensure_ascii=False))
-            batch.append(row)
-            if len(batch) == BATCH:
-                writer.write_table(pa.Table.from_pylist(batch, schema=_STAGE_SCHEMA))
-                batch = []
-        writer.write_table(pa.Table.from_pylist(batch, schema=_STAGE_SCHEMA))
-    return n
+            yield row
+
+    write_in_batches(staged(), _STAGE_SCHEMA, path)
+    return count[0]

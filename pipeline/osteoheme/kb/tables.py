@@ -20,7 +20,7 @@ import pyarrow.parquet as pq
 
 from .aggregate import node_table
 from ..io.records import ENTITY_COLUMNS
-from .stream import TRIPLE_SCHEMA, EdgeStore
+from .stream import TRIPLE_SCHEMA, EdgeStore, write_in_batches
 from .vocab import AGENT_TYPE, CATEGORIES, KNOWLEDGE_LEVELS, RO, document_curie, edge_mapping
 
 PRIMARY_KNOWLEDGE_SOURCE = "infores:osteoheme"  # project-local, not a registered infores id
@@ -79,8 +79,8 @@ def write_kgx(entities: Iterable[dict], store: EdgeStore, out_dir: Path) -> List
 
 def write_parquet(entities: Iterable[dict], store: EdgeStore, out_dir: Path) -> List[Path]:
     """entities.parquet and triples.parquet streamed a batch at a time; edges.parquet from the edge list."""
-    out = [_write_in_batches(({k: e[k] for k in ENTITY_COLUMNS} for e in entities), ENTITY_SCHEMA,
-                             out_dir / "entities.parquet")]
+    out = [write_in_batches(({k: e[k] for k in ENTITY_COLUMNS} for e in entities), ENTITY_SCHEMA,
+                             out_dir / "entities.parquet", size=50_000)]
     with pq.ParquetWriter(out_dir / "triples.parquet", TRIPLE_SCHEMA) as writer:
         for batch in store.triple_batches():
             writer.write_batch(batch)
@@ -97,14 +97,3 @@ def write_parquet(entities: Iterable[dict], store: EdgeStore, out_dir: Path) -> 
     return out
 
 
-def _write_in_batches(rows: Iterable[dict], schema: pa.Schema, path: Path, size: int = 50_000) -> Path:
-    """A Parquet file from a stream of rows, a batch at a time (entity mentions are the largest table)."""
-    with pq.ParquetWriter(path, schema) as writer:
-        batch: List[dict] = []
-        for row in rows:
-            batch.append(row)
-            if len(batch) == size:
-                writer.write_table(pa.Table.from_pylist(batch, schema=schema))
-                batch = []
-        writer.write_table(pa.Table.from_pylist(batch, schema=schema))
-    return path
