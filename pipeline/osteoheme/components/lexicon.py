@@ -35,17 +35,26 @@ class Lexicon:
         self._table: Dict[Tuple[str, ...], Tuple[int, Optional[Tuple[str, ...]]]] = {}
         self._longest: Dict[str, int] = {}
         self.path: Optional[Path] = None
+        self.data: bytes = b""  # the compressed file, kept for serialization
         self._by_id: Dict[str, LexiconConcept] = {}
 
     @classmethod
     def from_file(cls, path: Union[str, Path]) -> "Lexicon":
+        try:
+            data = Path(path).read_bytes()
+        except OSError as e:
+            raise OsteohemeError(Errors.E096.format(path=path, problem=e)) from None
+        return cls.from_bytes(data, path)
+
+    @classmethod
+    def from_bytes(cls, data: bytes, path: Union[str, Path] = "<bytes>") -> "Lexicon":
         lexicon = cls()
         lexicon.path = Path(path)
+        lexicon.data = data
         try:
-            with gzip.open(path, "rt", encoding="utf-8") as f:
-                for line in f:
-                    lexicon._add(json.loads(line))
-        except (OSError, EOFError, ValueError, KeyError) as e:
+            for line in gzip.decompress(data).decode("utf-8").splitlines():
+                lexicon._add(json.loads(line))
+        except (OSError, EOFError, ValueError, KeyError, TypeError, AttributeError) as e:
             raise OsteohemeError(Errors.E096.format(path=path, problem=e)) from None
         return lexicon
 

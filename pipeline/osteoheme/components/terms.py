@@ -11,10 +11,9 @@ overlap (the longer span wins, as guideline rule 5 asks):
    nearest antecedent mention(s) through ``Span._.antecedents``.
 """
 
-import shutil
 from bisect import bisect_left
 from pathlib import Path
-from typing import Callable, Dict, Iterable, List, Optional, Tuple
+from typing import Callable, Dict, Iterable, List, Optional, Tuple, Union
 
 import numpy
 import srsly
@@ -29,7 +28,7 @@ from spacy.util import filter_spans
 
 from .. import _extensions  # noqa: F401  (registers Span._ attributes)
 from ..errors import Errors, OsteohemeError
-from .lexicon import NO_MENTION, Lexicon
+from .lexicon import NO_MENTION, Lexicon, LexiconConcept
 from .terminology import (DEFAULT_TERMINOLOGY, DEFAULT_VOCABULARY, Concept, concept_from_dict, is_case_sensitive,
                           iter_surface_forms, read_terminology)
 from .grammar import concept_key, is_separator_run, one_per_concept
@@ -74,8 +73,7 @@ DEFAULT_HEAD_NOUNS = {
     "chelator": "DRUG", "chelators": "DRUG", "analog": "DRUG", "analogs": "DRUG", "analogue": "DRUG",
     "analogues": "DRUG",
     "exporter": "", "transporter": "", "transporters": "", "importer": "", "finger": "", "fingers": "",
-    "channel": "", "channels": "", "chaperone": "", "sensor": "", "response": "", "responsive": "",
-    "binding": "", "regulatory": "", "sensing": "",
+    "channel": "", "channels": "", "chaperone": "", "sensor": "",
 }
 # Guidelines 8.1 item 6: a protein or chemical measured as a level is an EFFECT, a clinical marker
 # ("plasma PAI-1", "MDA levels").
@@ -141,30 +139,30 @@ class TermRecognizer(Pipe):
         return Scorer.score_spans(examples, "ents", **kwargs)
 
     # -- serialization: the terminology travels with a saved pipeline ----------
-    # The compiled vocabulary (megabytes) travels as its file: to_bytes holds the curated layer and the
-    # vocabulary's path, to_disk a copy of the vocabulary file.
+    # The compiled vocabulary travels as its compressed file (1.6 MB), beside the curated layer.
     def to_bytes(self, *, exclude=tuple()) -> bytes:
         return srsly.msgpack_dumps({"concepts": [c.to_dict() for c in self.concepts],
-                                    "vocabulary": str(self.lexicon.path or "")})
+                                    "vocabulary": self.lexicon.data})
 
     def from_bytes(self, bytes_data: bytes, *, exclude=tuple()) -> "TermRecognizer":
         data = srsly.msgpack_loads(bytes_data)
         self.set_concepts(concept_from_dict(d) for d in data["concepts"])
-        self.lexicon = Lexicon.from_file(data["vocabulary"]) if data.get("vocabulary") else Lexicon()
+        self.lexicon = Lexicon.from_bytes(data["vocabulary"]) if data.get("vocabulary") else Lexicon()
         return self
 
     def to_disk(self, path, *, exclude=tuple()) -> None:
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
         srsly.write_jsonl(path / "terminology.jsonl", [c.to_dict() for c in self.concepts])
-        if self.lexicon.path is not None:
-            shutil.copyfile(self.lexicon.path, path / VOCABULARY_FILE)
+        if self.lexicon.data:
+            (path / VOCABULARY_FILE).write_bytes(self.lexicon.data)
 
     def from_disk(self, path, *, exclude=tuple()) -> "TermRecognizer":
         path = Path(path)
         self.set_concepts(read_terminology(path / "terminology.jsonl"))
+        # A pipeline saved before the vocabulary existed gets the packaged one, as a new pipeline would.
         saved = path / VOCABULARY_FILE
-        self.lexicon = Lexicon.from_file(saved) if saved.exists() else Lexicon()
+        self.lexicon = Lexicon.from_file(saved if saved.exists() else DEFAULT_VOCABULARY)
         return self
 
     # -- annotation -------------------------------------------------------------
@@ -200,7 +198,7 @@ class TermRecognizer(Pipe):
         concept = self._concept_of(span)
         return concept.name if concept else _normal_name(span)
 
-    def _concept_of(self, span: Span) -> Optional[Concept]:
+    def _concept_of(self, span: Span) -> Optional[Union[Concept, LexiconConcept]]:
         if span.kb_id_:
             return self._by_key.get(span.kb_id_) or self.lexicon.get(span.kb_id_)
         key = span.label_ + ":" + span.text.lower()
@@ -240,7 +238,8 @@ class TermRecognizer(Pipe):
             if start == i or doc[i - 1].text.startswith("-") or not doc[i - 1].whitespace_:
                 continue
             word = doc[start:i].text
-            if any(ch.isdigit() or ch.isupper() for ch in word) and any(ch.isalpha() for ch in word):
+            # A capital after the first letter or a digit: "HeLa", "K562", not a sentence's "These".
+            if any(ch.isdigit() or ch.isupper() for ch in word[1:]) and any(ch.isalpha() for ch in word):
                 out.append(Span(doc, start, i + 1, label="CELL"))
         return out
 

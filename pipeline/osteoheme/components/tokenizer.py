@@ -32,7 +32,7 @@ AFFIXES = (
 # A hyphen before a Greek letter, a short letter run or a capital stays inside the name ("TNF-alpha",
 # "IFN-g", "NF-kappaB").
 _SLASH = r"(?<=[0-9A-Za-zα-ωΑ-Ω\)])/(?=[A-Za-zα-ωΑ-Ω(])"
-_NAME_HYPHEN = r"(?<=[0-9A-Z])-(?=(?!(?:alpha|beta|gamma|delta|kappa|epsilon|omega)\b)[a-z]{3,}\b)"
+_NAME_HYPHEN = r"(?:(?<=[A-Z])|(?<=[A-Z][0-9]))-(?=(?!(?:alpha|beta|gamma|delta|kappa|epsilon|omega)\b)[a-z]{3,}\b)"
 
 # spaCy's affix loop strips one character at a time from a run without white space and matches the affix
 # patterns against the rest, so its cost grows with the square of the run (32 KB of nested brackets took 115 s,

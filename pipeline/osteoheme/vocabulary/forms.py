@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, Optional
 
+from ..errors import Errors, OsteohemeError
+
 MAX_WORDS = 6
 MAX_CHARS = 60
 
@@ -48,8 +50,11 @@ def read_excluded(path: Path) -> Dict[str, str]:
     """``excluded.tsv``: forms (lower case) left out of the compiled vocabulary by hand or by measurement."""
     excluded = {}
     with path.open(encoding="utf-8") as f:
-        for line in f:
+        for number, line in enumerate(f, start=1):
             if line.strip() and not line.startswith("#"):
+                if "\t" not in line:
+                    raise OsteohemeError(Errors.E020.format(path=path, line=number,
+                                                            problem="expected a form, a tab and a reason"))
                 form, reason = line.rstrip("\n").split("\t", 1)
                 excluded[form.lower()] = reason
     return excluded

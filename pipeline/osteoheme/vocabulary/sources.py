@@ -35,6 +35,8 @@ class Source:
         self.path = Path(self.path)
         if not self.path.exists():
             raise OsteohemeError(Errors.E095.format(path=self.path, problem="it does not exist"))
+        if self.path.is_file() and not zipfile.is_zipfile(self.path):
+            raise OsteohemeError(Errors.E095.format(path=self.path, problem="it is not a wheel (zip) file"))
         for member in (MESH, HGNC, GO):
             if not self._exists(member):
                 raise OsteohemeError(Errors.E095.format(path=self.path, problem=f"it has no {member}"))
