@@ -25,7 +25,7 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=ROOT / "corpus")
     parser.add_argument("--batch-size", type=int, default=64)
     parser.add_argument("--config", default=None,
-                        help="a config file or packaged pipeline: rules, parser, parser-ner (default: default.cfg)")
+                        help="a config file or packaged pipeline: scorer, rules, parser, parser-scorer, parser-ner (default: default.cfg, i.e. scorer)")
     args = parser.parse_args()
 
     files, _ = find_texts([args.corpus])

@@ -34,6 +34,13 @@ def needs_real_texts(real_corpus):
 
 @pytest.fixture(scope="session")
 def nlp():
+    """The rules alone: most tests pin what the rule components do with a sentence. The default
+    pipeline adds the trained relation scorer on top (``default_nlp``)."""
+    return osteoheme.load("rules")
+
+
+@pytest.fixture(scope="session")
+def default_nlp():
     return osteoheme.load()
 
 

@@ -20,6 +20,12 @@ OUTPUT_FILES = ["entities.jsonl", "triples.jsonl", "texts.jsonl", "entities.csv"
                 "errors.jsonl"]
 
 
+
+@pytest.fixture(scope="module")
+def nlp(default_nlp):
+    """Batch runs load the default pipeline in their workers: in-process runs here use it too."""
+    return default_nlp
+
 def write_corpus(path: Path, n: int = 12) -> Path:
     rows = [{"id": f"doc{i:02d}", "text": f"Title {i}\n{SENTENCES[i % 6]} {SENTENCES[(i + 1) % 6]}"} for i in range(n)]
     path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")

@@ -108,7 +108,7 @@ def test_entity_model_pipeline_loads():
 @pytest.mark.parametrize("name,problem", [("parsr", "Unknown pipeline"), ("no/such/file.cfg", "no such config file"),
                                           ("tests", "a folder")])
 def test_unknown_pipeline_is_a_clear_error(name, problem):
-    with pytest.raises(OsteohemeError, match=f"{problem}.*rules, parser, parser-ner"):
+    with pytest.raises(OsteohemeError, match=f"{problem}.*scorer, rules, parser, parser-scorer, parser-ner"):
         osteoheme.load(name)
 
 

@@ -20,8 +20,8 @@ def test_model_option_runs_model_components_first(tmp_path):
     base.to_disk(tmp_path / "tiny_model")
     nlp = osteoheme.load(model=str(tmp_path / "tiny_model"))
     assert nlp.pipe_names[0] == "sentencizer"
-    assert nlp.pipe_names[-5:] == ["osteoheme_terms", "osteoheme_state", "osteoheme_relations", "osteoheme_certainty",
-                                  "osteoheme_triples"]
+    assert nlp.pipe_names[-6:] == ["osteoheme_terms", "osteoheme_state", "osteoheme_relations",
+                                  "osteoheme_relation_scorer", "osteoheme_certainty", "osteoheme_triples"]
     doc = nlp("Hepcidin is induced by IL-6.")
     assert [(t.subject.text, t.predicate, t.object.text) for t in doc._.triples] == [("IL-6", "INCREASES", "Hepcidin")]
 

@@ -19,9 +19,9 @@ REAL_FILES = {"scores-real.json", "scores-real.md", "stats-real.csv", "stats-rea
 
 
 @pytest.fixture(scope="module")
-def fresh(tmp_path_factory, nlp, real_corpus):
+def fresh(tmp_path_factory, default_nlp, real_corpus):
     out = tmp_path_factory.mktemp("outputs")
-    run_job(ROOT / "corpus", ROOT / "annotations", out, nlp)
+    run_job(ROOT / "corpus", ROOT / "annotations", out, default_nlp)
     return out
 
 

@@ -19,16 +19,19 @@ TRAINED = {
     # ner trained on the corpus train split; it runs first and the terminology's
     # mentions replace its own where they overlap (better on dev than the reverse)
     "corpus_ner": "osteoheme_abbreviations",
+    # decides which mention pairs are relations, trained on the real and synthetic train splits
+    "relation_scorer": "osteoheme_relations",
 }
 # The packaged pipelines: default.cfg with [osteoheme] trained set to these.
-PIPELINES = {"rules": [], "parser": ["genia_syntax"], "parser-ner": ["genia_syntax", "corpus_ner"]}
+PIPELINES = {"scorer": ["relation_scorer"], "rules": [], "parser": ["genia_syntax"],
+             "parser-scorer": ["genia_syntax", "relation_scorer"], "parser-ner": ["genia_syntax", "corpus_ner"]}
 
 
 def load(config: Optional[Union[str, Path]] = None, model: Optional[str] = None):
     """The osteoheme pipeline as a spaCy ``Language``.
 
     config (path or str): a pipeline config file, or the name of a packaged
-        pipeline ("rules", "parser", "parser-ner"); the packaged default.cfg
+        pipeline ("scorer", "rules", "parser", "parser-scorer", "parser-ner"); the packaged default.cfg
         if omitted.
     model (str): an installed scispaCy model (e.g. "en_core_sci_sm") whose
         tokenizer, tagger and parser run before osteoheme's components,

@@ -69,7 +69,7 @@ def extract_cli(
                                             "PubMed XML (.xml, .xml.gz), BioC XML/JSON, PubTator files."),
     out: Path = typer.Option(..., "--out", "-o", help="Folder for entities/triples JSONL + CSV and summary.json "
                                                        "(a folder with another run's results needs --overwrite)."),
-    config: Optional[Path] = typer.Option(None, "--config", "-c", help="A pipeline config file, or a packaged pipeline: rules (the default), parser (+ GENIA tagger/parser; relations also follow dependency paths), parser-ner (+ the corpus entity model)."),
+    config: Optional[Path] = typer.Option(None, "--config", "-c", help="A pipeline config file, or a packaged pipeline: scorer (the default: rules + the trained relation scorer), rules (the rules alone, fastest), parser (+ GENIA tagger/parser; relations also follow dependency paths), parser-scorer, parser-ner (+ the corpus entity model)."),
     model: Optional[str] = typer.Option(None, "--model", "-m", help="An installed scispaCy model (e.g. en_core_sci_sm) to run first."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
     formats: List[str] = typer.Option([], "--format", "-f",
@@ -212,7 +212,7 @@ def run_cli(
     corpus: Path = typer.Option(Path("corpus"), help="The corpus: manifest.csv, synthetic texts, real/ (fetched)."),
     gold: Path = typer.Option(Path("annotations"), help="Gold annotations to score against (real ones in real/)."),
     out: Path = typer.Option(Path("outputs"), "--out", "-o", help="Output directory (real documents: OUT/real/)."),
-    config: Optional[Path] = typer.Option(None, "--config", "-c", help="As for extract: a config file or rules, parser, parser-ner."),
+    config: Optional[Path] = typer.Option(None, "--config", "-c", help="As for extract: a config file or scorer (default), rules, parser, parser-scorer, parser-ner."),
     model: Optional[str] = typer.Option(None, "--model", "-m", help="As for extract: an installed scispaCy model."),
     concepts: str = typer.Option("normalized", "--concepts", help="How a predicted argument maps to a gold concept "
                                  "for document-level scores: normalized (type + text) or overlap (span overlap)."),
