@@ -128,7 +128,7 @@ def main() -> None:
     parser.add_argument("--metrics", type=Path, default=ROOT / "training" / "metrics" / "relation_scorer.json")
     args = parser.parse_args()
     fix_random_seed(args.seed)
-    nlp = osteoheme.load()  # the rules: candidates and the rules' predicates as features
+    nlp = osteoheme.load("rules")  # the rules: candidates and the rules' predicates as features
     model_nlp = spacy.blank("en")
     textcat = model_nlp.add_pipe("textcat", config={"model": {
         "@architectures": "spacy.TextCatBOW.v3", "exclusive_classes": True, "ngram_size": args.ngram_size,

@@ -77,10 +77,13 @@ def candidates(doc: Doc, max_distance: int) -> List[Candidate]:
 
 @lru_cache(maxsize=1)
 def trigger_words() -> Dict[str, Tuple[str, ...]]:
-    """First word of every trigger form in the packaged lexicon -> the relations it can signal."""
+    """The longest word of every trigger form in the packaged lexicon -> the relations it can signal.
+
+    The longest word is the content word ("involved" in "is involved in", "response" in "in response
+    to"): a form's first word may be "is" or "in", which would make every pair a candidate."""
     out: Dict[str, Tuple[str, ...]] = {}
     for form, trigger, _ in iter_trigger_forms(read_triggers()):
-        word = form.lower().split()[0]
+        word = max(form.lower().split(), key=len)
         out[word] = tuple(sorted(set(out.get(word, ())) | set(trigger.relations)))
     return out
 

@@ -51,7 +51,8 @@ from .words import (BE_FORMS, CLAUSE_BREAKS, DETERMINERS, NEGATIONS, POSSESSIVE,
                      SUBORDINATORS)
 
 # When a trigger's relation does not fit its arguments, what it means instead.
-FALLBACKS = {"INCREASES": "CAUSES", "DECREASES": "PREVENTS", "CAUSES": "INCREASES"}
+# "plays a role in D": REGULATES takes no DISEASE, so a role in a disease is ASSOCIATED_WITH (8.5 item 5).
+FALLBACKS = {"INCREASES": "CAUSES", "DECREASES": "PREVENTS", "CAUSES": "INCREASES", "REGULATES": "ASSOCIATED_WITH"}
 DEFAULT_CONFIDENCE = {
     "active": 0.85, "passive": 0.8, "copula": 0.8, "event": 0.75, "affix": 0.7, "causative": 0.75,
     "shared_subject": 0.75, "relative_clause": 0.8, "pronoun": 0.7, "symmetric": 0.75, "dependency": 0.7,
@@ -241,11 +242,31 @@ class _SentenceReader:
         self.syntax = DependencyArguments(doc, ents, ent_index, sent) if parsed else None
 
     def read(self) -> List[Relation]:
+        comparative = self._comparative()
+        if comparative is not None:
+            return comparative
         out: List[Relation] = []
         for k, f in enumerate(self.found):
             if f.start not in self.consumed:
                 out += self._read_one(k, f)
         return out
+
+    def _comparative(self) -> Optional[List[Relation]]:
+        """"The higher X, the lower Y": X and Y are associated, each with its State (8.4 item 2)."""
+        start, end = self.sent.start, self.sent.end
+        if end - start < 5 or self.lower[start] != "the" or self.lower[start + 1] not in _COMPARATIVES:
+            return None
+        second = next((i for i in range(start + 2, end - 1) if self.texts[i] == ","
+                       and self.lower[i + 1] == "the" and i + 2 < end and self.lower[i + 2] in _COMPARATIVES), None)
+        if second is None:
+            return None
+        x = next((self.ents[self.ent_index[i]] for i in range(start + 2, second) if i in self.ent_index), None)
+        y = next((self.ents[self.ent_index[i]] for i in range(second + 3, end) if i in self.ent_index), None)
+        if x is None or y is None or _same_mention(x, y):
+            return None
+        x._.state, y._.state = _COMPARATIVES[self.lower[start + 1]], _COMPARATIVES[self.lower[second + 2]]
+        return [Relation((x.start, x.end), (y.start, y.end), "ASSOCIATED_WITH", False,
+                         self.owner.confidence["copula"], "comparative:the more, the more", (start, start + 2))]
 
     def _is_adjectival(self, f: _Found) -> bool:
         """"elevated hepcidin", "a sustained inflammatory response": a participle used as an adjective."""
@@ -315,7 +336,12 @@ class _SentenceReader:
         relations = []
         for s in subjects:
             for o in objects:
-                predicate = _choose_relation(override or f.trigger.relations, s, o)
+                names = override or f.trigger.relations
+                if o.end < self.sent.end and self.lower[o.end] in _LOSS_NOUNS \
+                        and set(names) & {"CAUSES", "INCREASES"}:
+                    # "causes DNA synthesis impairment": the object goes down (8.4 item 9).
+                    names = ["DECREASES"]
+                predicate = _choose_relation(names, s, o)
                 if predicate is None or _same_mention(s, o):
                     continue
                 how = "dependency" if {(s.start, s.end), (o.start, o.end)} & from_parse else method
@@ -378,13 +404,21 @@ class _SentenceReader:
                 previous = self._trigger_before(group[0].start)
                 if previous is not None and previous.trigger.kind == "event" \
                         and any(o.start == group[0].start for o in previous.objects):
+                    change = _CHANGE_NOUNS.get(previous.trigger.phrase)
+                    if change and not previous.subjects and all(g._.state in (None, change) for g in group):
+                        # "A decrease in iron can lead to anemia": the changed entity, with its change
+                        # as its State, is the subject (guidelines rule 2, 8.4 item 8).
+                        for g in group:
+                            g._.state = change
+                        return group, "active"
                     # "inhibition of iron absorption contributes to anemia": the subject is the event.
                     return [], "active"
                 if previous is not None and previous.subjects and previous.trigger.kind == "adjective" \
                         and any(o.start == group[0].start for o in previous.objects):
                     # "micronutrients necessary for X can predispose …": X belongs to the reduced relative.
                     return previous.subjects, "shared_subject"
-                return group, "active"
+                # "In the intestine, vitamin D increases …": a fronted setting is no subject (8.4 item 11).
+                return [g for g in group if not self._fronted_setting(g)], "active"
             if i in self.trigger_at:
                 previous = self.trigger_at[i]
                 return (previous.subjects, "shared_subject") if previous.subjects else ([], "active")
@@ -397,6 +431,14 @@ class _SentenceReader:
             gap += 1
             i -= 1
         return [], "active"
+
+    def _fronted_setting(self, ent: Span) -> bool:
+        """A mention in a prepositional phrase that opens the sentence and ends in a comma."""
+        i = ent.start - 1
+        while i >= self.sent.start and self.lower[i] in DETERMINERS:
+            i -= 1
+        return i == self.sent.start and self.lower[i] in _LOCATIVE and ent.end < self.sent.end \
+            and self.texts[ent.end] == ","
 
     def _trigger_before(self, i: int) -> Optional[_Found]:
         before = [f for f in self.found if f.end <= i]
@@ -415,14 +457,21 @@ class _SentenceReader:
         return comma
 
     def _head_of(self, group: List[Span]) -> List[Span]:
-        """"stem cells within the red bone marrow": the subject is the stem cells."""
+        """"stem cells within the red bone marrow": the subject is the stem cells. Also across one
+        participle or level word before the preposition (guidelines 8.4 item 11): "inflammation
+        arising from ageing", "TRAF2 deficiency in B lymphocytes" → inflammation, TRAF2."""
         while True:
             i = group[0].start - 1
             if i > self.sent.start and self.lower[i] in DETERMINERS:
                 i -= 1
-            if i <= self.sent.start or self.lower[i] not in _LOCATIVE or (i - 1) not in self.ent_index:
+            if i <= self.sent.start or self.lower[i] not in _LOCATIVE:
                 return group
-            group = self._group(self.ent_index[i - 1], -1)
+            head = i - 1
+            if head not in self.ent_index and head - 1 >= self.sent.start and _is_modifier_word(self.lower[head]):
+                head -= 1
+            if head not in self.ent_index:
+                return group
+            group = self._group(self.ent_index[head], -1)
 
     def _antecedent_of_relative(self, i: int) -> List[Span]:
         """"hepcidin, a hormone that regulates" → hepcidin (across one apposition)."""
@@ -623,6 +672,22 @@ class _SentenceReader:
                     out.add(j)
                     j += 1
         return out
+
+
+_COMPARATIVES = {"higher": "Increased", "greater": "Increased", "more": "Increased", "larger": "Increased",
+                 "lower": "Decreased", "less": "Decreased", "fewer": "Decreased", "smaller": "Decreased"}
+# Nouns after an object that turn a cause into a decrease ("causes DNA synthesis impairment").
+_LOSS_NOUNS = frozenset({"impairment", "inhibition", "suppression", "reduction", "decline", "decrease", "failure"})
+# Event nouns that state a change of level: as a clause's subject, their object changes State.
+_CHANGE_NOUNS = {"decrease in": "Decreased", "reduction in": "Decreased", "increase in": "Increased",
+                 "rise in": "Increased", "elevation of": "Increased", "elevation in": "Increased"}
+# Words between a mention and the preposition that attaches another mention to it.
+_MODIFIER_WORDS = frozenset({"deficiency", "deficiencies", "levels", "level", "expression", "overload", "excess",
+                             "activity", "concentrations", "concentration", "signaling", "signalling"})
+
+
+def _is_modifier_word(word: str) -> bool:
+    return word in _MODIFIER_WORDS or (word.isalpha() and word.endswith(("ing", "ed")) and len(word) > 4)
 
 
 def _relation_set(doc: Doc) -> set:

@@ -1,0 +1,81 @@
+"""Constructions of real abstracts (guidelines 8.4), on short sentences written for the tests: exact outputs.
+
+Each tuple is (label, subject, subject State, object, object State, certainty).
+"""
+
+import pytest
+
+
+def read(nlp, text):
+    return sorted((("NEG_" if t.negated else "") + t.predicate, t.subject.text, t.subject.state, t.object.text,
+                   t.object.state, t.certainty) for t in nlp(text)._.triples)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a pronoun whose antecedent is in another sentence gives no relation (8.4 item 11, decision 16)
+    ("Calcitriol is made in the kidney. It increases calcium absorption.", []),
+    # a fronted setting is no subject
+    ("In the intestine, vitamin D increases calcium absorption.",
+     [("INCREASES", "vitamin D", None, "calcium absorption", None, "asserted")]),
+    # the head of the subject, not the mention inside its modifier
+    ("Inflammation arising from ageing can promote anemia.",
+     [("CAUSES", "Inflammation", None, "anemia", None, "asserted")]),
+    ("TRAF2 deficiency in B lymphocytes predisposes to lymphoma.",
+     [("PREDISPOSES", "TRAF2", "Decreased", "lymphoma", None, "asserted")]),
+    # a receptor is never its ligand
+    ("Osteoblasts express estrogen receptors.",
+     [("PRODUCES", "Osteoblasts", None, "estrogen receptors", None, "asserted")]),
+])
+def test_subjects_come_from_the_clause(nlp, text, expected):
+    assert read(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("We hypothesized that estrogen increases bone formation.",
+     [("INCREASES", "estrogen", None, "bone formation", None, "hypothesis")]),
+    ("Serum ferritin was associated with bone loss.",
+     [("ASSOCIATED_WITH", "ferritin", None, "bone loss", None, "asserted")]),
+    ("Hemoglobin correlated with bone mineral density.",
+     [("ASSOCIATED_WITH", "Hemoglobin", None, "bone mineral density", None, "asserted")]),
+])
+def test_hypotheses_and_statistics(nlp, text, expected):
+    assert read(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Hepcidin rises in response to IL-6.", [("INCREASES", "IL-6", None, "Hepcidin", None, "asserted")]),
+    ("IL-6 plays a role in anemia of inflammation.",
+     [("ASSOCIATED_WITH", "IL-6", None, "anemia of inflammation", None, "asserted")]),
+    ("Vitamin D plays a key role in bone mineralization.",
+     [("REGULATES", "Vitamin D", None, "bone mineralization", None, "asserted")]),
+    ("Hepcidin is involved in iron absorption.",
+     [("REGULATES", "Hepcidin", None, "iron absorption", None, "asserted")]),
+])
+def test_roles_and_responses(nlp, text, expected):
+    assert read(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The higher the IL-6 level, the lower the hemoglobin.",
+     [("ASSOCIATED_WITH", "IL-6", "Increased", "hemoglobin", "Decreased", "asserted")]),
+    ("The lower the vitamin D, the higher the PTH.",
+     [("ASSOCIATED_WITH", "vitamin D", "Decreased", "PTH", "Increased", "asserted")]),
+])
+def test_comparatives_are_associations_with_states(nlp, text, expected):
+    assert read(nlp, text) == expected
+
+
+def test_a_chain_takes_the_main_subject_with_its_change(nlp):
+    assert read(nlp, "A decrease in iron can lead to anemia, resulting in bone loss.") == [
+        ("CAUSES", "iron", "Decreased", "anemia", None, "asserted"),
+        ("CAUSES", "iron", "Decreased", "bone loss", None, "asserted")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Folate deficiency causes DNA synthesis impairment.",
+     [("DECREASES", "Folate", "Decreased", "DNA synthesis", None, "asserted")]),
+    # an adjectival participle is no verb: no CAUSES from "enhanced"
+    ("Vitamin D protects the lung from injury and enhanced inflammation.", []),
+])
+def test_polarity_is_kept(nlp, text, expected):
+    assert read(nlp, text) == expected
