@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span
 
 from .. import _extensions  # noqa: F401
 from .grammar import SentenceIndex, concept_key
-from .relations import Relation
+from .relations import Relation, choose_relation
 from .triggers import iter_trigger_forms, read_triggers
 
 NONE = "NONE"
@@ -160,19 +160,34 @@ class RelationScorer(Pipe):
         if self.model_nlp is None:
             return doc
         cands = candidates(doc, self.max_distance)
-        seen = {(c.subject.start, c.subject.end, c.object.start, c.object.end) for c in cands}
-        kept = [r for r in doc._.relations or [] if (*r.subject, *r.object) not in seen]
+        by_pair: Dict[Tuple[Tuple[int, int], Tuple[int, int]], List[Relation]] = {}
+        for r in doc._.relations or []:
+            by_pair.setdefault((r.subject, r.object), []).append(r)
+        seen = {((c.subject.start, c.subject.end), (c.object.start, c.object.end)) for c in cands}
+        kept = [r for pair, rels in by_pair.items() if pair not in seen for r in rels]
+        added = {(r.subject, r.object, r.label) for r in kept}
         for cand, cats in zip(cands, self.score_candidates(doc, cands) if cands else []):
             label, p = max(((k, v) for k, v in cats.items() if k != NONE), key=lambda kv: kv[1])
             if p < self.threshold:
                 continue
             confidence = round(self.calibrated(p), 3)
+            pair = ((cand.subject.start, cand.subject.end), (cand.object.start, cand.object.end))
             if cand.rule is not None:
-                method = cand.rule.method if cand.rule.predicate == label else cand.rule.method + "+scorer"
-                kept.append(replace(cand.rule, predicate=label, confidence=confidence, method=method))
-            else:
-                kept.append(Relation((cand.subject.start, cand.subject.end), (cand.object.start, cand.object.end),
-                                     label, _negated(doc, cand), confidence, "scorer", _trigger(cand)))
+                # On a pair the rules read, the scorer decides whether it is a relation; the rule's
+                # construction says which (its predicate, negation and certainty stay).
+                kept += [replace(r, confidence=confidence) for r in by_pair[pair]]
+                continue
+            s, o = cand.subject, cand.object
+            predicate = choose_relation([label], s, o)  # the schema's argument types, as for the rules
+            if predicate is None:
+                continue
+            if predicate == "ASSOCIATED_WITH" and o.start < s.start:
+                s, o = o, s  # symmetric: in text order, like the rules'
+            relation = Relation((s.start, s.end), (o.start, o.end), predicate, _negated(doc, cand), confidence,
+                                "scorer", _trigger(cand))
+            if (relation.subject, relation.object, relation.label) not in added:
+                added.add((relation.subject, relation.object, relation.label))
+                kept.append(relation)
         doc._.relations = kept
         return doc
 
@@ -208,13 +223,17 @@ def _trigger(cand: Candidate) -> Tuple[int, int]:
 
 def label_candidates(cands: Iterable[Candidate], gold: List[Tuple[int, int, int, int, str]]) -> List[str]:
     """Each candidate's gold predicate (or NONE): a gold relation whose arguments overlap the pair's,
-    in the same direction. ``gold``: (subject start, end, object start, end, predicate) in characters."""
+    in the same direction (either, for ASSOCIATED_WITH). ``gold``: (subject start, end, object start, end, predicate) in characters."""
     out = []
     for c in cands:
         label = NONE
         for ss, se, os_, oe, predicate in gold:
-            if (c.subject.start_char < se and ss < c.subject.end_char
-                    and c.object.start_char < oe and os_ < c.object.end_char):
+            forward = (c.subject.start_char < se and ss < c.subject.end_char
+                       and c.object.start_char < oe and os_ < c.object.end_char)
+            backward = (c.object.start_char < se and ss < c.object.end_char
+                        and c.subject.start_char < oe and os_ < c.subject.end_char)
+            # An association has no direction: both orders of its pair are it.
+            if forward or (backward and predicate == "ASSOCIATED_WITH"):
                 label = predicate
                 break
         out.append(label)

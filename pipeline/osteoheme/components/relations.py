@@ -242,28 +242,27 @@ class _SentenceReader:
         self.syntax = DependencyArguments(doc, ents, ent_index, sent) if parsed else None
 
     def read(self) -> List[Relation]:
-        comparative = self._comparative()
-        if comparative is not None:
-            return comparative
-        out: List[Relation] = []
+        out: List[Relation] = self._comparative()
         for k, f in enumerate(self.found):
             if f.start not in self.consumed:
                 out += self._read_one(k, f)
         return out
 
-    def _comparative(self) -> Optional[List[Relation]]:
-        """"The higher X, the lower Y": X and Y are associated, each with its State (8.4 item 2)."""
+    def _comparative(self) -> List[Relation]:
+        """"The higher X, the lower Y": X and Y are associated, each with its State (8.4 item 2). The
+        comparatives are then no triggers of their own ("lower" as a verb)."""
         start, end = self.sent.start, self.sent.end
         if end - start < 5 or self.lower[start] != "the" or self.lower[start + 1] not in _COMPARATIVES:
-            return None
+            return []
         second = next((i for i in range(start + 2, end - 1) if self.texts[i] == ","
                        and self.lower[i + 1] == "the" and i + 2 < end and self.lower[i + 2] in _COMPARATIVES), None)
         if second is None:
-            return None
+            return []
         x = next((self.ents[self.ent_index[i]] for i in range(start + 2, second) if i in self.ent_index), None)
         y = next((self.ents[self.ent_index[i]] for i in range(second + 3, end) if i in self.ent_index), None)
         if x is None or y is None or _same_mention(x, y):
-            return None
+            return []
+        self.consumed.update({start + 1, second + 2})
         x._.state, y._.state = _COMPARATIVES[self.lower[start + 1]], _COMPARATIVES[self.lower[second + 2]]
         return [Relation((x.start, x.end), (y.start, y.end), "ASSOCIATED_WITH", False,
                          self.owner.confidence["copula"], "comparative:the more, the more", (start, start + 2))]
@@ -341,7 +340,7 @@ class _SentenceReader:
                         and set(names) & {"CAUSES", "INCREASES"}:
                     # "causes DNA synthesis impairment": the object goes down (8.4 item 9).
                     names = ["DECREASES"]
-                predicate = _choose_relation(names, s, o)
+                predicate = choose_relation(names, s, o)
                 if predicate is None or _same_mention(s, o):
                     continue
                 how = "dependency" if {(s.start, s.end), (o.start, o.end)} & from_parse else method
@@ -702,7 +701,8 @@ def _relation_set(doc: Doc) -> set:
     return out
 
 
-def _choose_relation(candidates: Sequence[str], subject: Span, obj: Span) -> Optional[str]:
+def choose_relation(candidates: Sequence[str], subject: Span, obj: Span) -> Optional[str]:
+    """The first of the candidate predicates (then their fallbacks) whose argument types fit."""
     for name in list(candidates) + [FALLBACKS[c] for c in candidates if c in FALLBACKS]:
         subject_types, object_types = ARGUMENT_TYPES[name]
         if subject.label_ in subject_types and obj.label_ in object_types:
