@@ -233,11 +233,16 @@ class TermRecognizer(Pipe):
         out = []
         for i in _positions(doc, ("cells", "cell")):
             start = i
-            while start > 0 and (start == i or not doc[start - 1].whitespace_) and doc[start - 1].text not in "([":
+            while start > 0 and (start == i or not doc[start - 1].whitespace_) and doc[start - 1].text not in "([" \
+                    and not doc[start - 1].is_space and doc[start - 1].text not in ".,;:":
                 start -= 1
-            if start == i or doc[i - 1].text.startswith("-") or not doc[i - 1].whitespace_:
+            last = doc[i - 1] if i > 0 else None
+            # "-treated cells", "PMA-differentiated cells": the word ends in a modifier, not a name.
+            if start == i or last.text.startswith("-") or not last.whitespace_ or (last.is_lower and len(last) > 3):
                 continue
             word = doc[start:i].text
+            if ")" in word and "(" not in word:
+                continue
             # A capital after the first letter or a digit: "HeLa", "K562", not a sentence's "These".
             if any(ch.isdigit() or ch.isupper() for ch in word[1:]) and any(ch.isalpha() for ch in word):
                 out.append(Span(doc, start, i + 1, label="CELL"))
