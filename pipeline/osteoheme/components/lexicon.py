@@ -69,7 +69,8 @@ class Lexicon:
             key = tuple(t.lower() for t in tokens)
             if key in table:
                 continue
-            table[key] = (index, tokens if is_case_sensitive("".join(tokens)) else None)
+            # Joined by spaces, as the form was written: a multi-token form is never case-sensitive, as at build.
+            table[key] = (index, tokens if is_case_sensitive(" ".join(tokens)) else None)
             if longest.get(key[0], 0) < len(key):
                 longest[key[0]] = len(key)
 

@@ -44,7 +44,16 @@ class Candidate:
     rule: Optional[Relation]
 
 
-def candidates(doc: Doc, max_distance: int) -> List[Candidate]:
+class PairContext:
+    """What every pair of one doc reads, computed once per doc: lower-case words, mentions by token, sentences."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.lowers = [t.lower_ for t in doc]
+        self.ent_at = {i: e for e in doc.ents for i in range(e.start, e.end)}
+        self.sents = SentenceIndex(doc)
+
+
+def candidates(doc: Doc, max_distance: int, ctx: Optional[PairContext] = None) -> List[Candidate]:
     """Ordered pairs of mentions of one sentence that something links: a rule's relation, or a trigger
     word between them or just after the second ("X and Y were associated"). Pairs with neither are
     no relation without being scored, which keeps the scorer at a fraction of the rules' cost."""
@@ -54,13 +63,12 @@ def candidates(doc: Doc, max_distance: int) -> List[Candidate]:
     ents = list(doc.ents)
     if len(ents) < 2:
         return []
+    ctx = ctx or PairContext(doc)
     triggers = trigger_words()
-    lowers = [t.lower_ for t in doc]
-    is_trigger = [w in triggers for w in lowers]
-    sents = SentenceIndex(doc)
+    is_trigger = [w in triggers for w in ctx.lowers]
     by_sent: Dict[int, List[Span]] = {}
     for e in ents:
-        by_sent.setdefault(sents.of(e.start).start, []).append(e)
+        by_sent.setdefault(ctx.sents.of(e.start).start, []).append(e)
     out = []
     for group in by_sent.values():
         for a in group:
@@ -86,15 +94,6 @@ def trigger_words() -> Dict[str, Tuple[str, ...]]:
         word = max(form.lower().split(), key=len)
         out[word] = tuple(sorted(set(out.get(word, ())) | set(trigger.relations)))
     return out
-
-
-class PairContext:
-    """What every pair of one doc reads, computed once per doc: lower-case words, mentions by token, sentences."""
-
-    def __init__(self, doc: Doc) -> None:
-        self.lowers = [t.lower_ for t in doc]
-        self.ent_at = {i: e for e in doc.ents for i in range(e.start, e.end)}
-        self.sents = SentenceIndex(doc)
 
 
 def features(ctx: PairContext, cand: Candidate, reverse_rule: Optional[Relation] = None) -> List[str]:
@@ -127,9 +126,9 @@ def features(ctx: PairContext, cand: Candidate, reverse_rule: Optional[Relation]
     return words + before + ["FIRST"] + between + ["SECOND"] + after
 
 
-def describe(doc: Doc, cands: Sequence[Candidate]) -> List[List[str]]:
+def describe(doc: Doc, cands: Sequence[Candidate], ctx: Optional[PairContext] = None) -> List[List[str]]:
     """Every candidate's description, in training and in use alike."""
-    ctx = PairContext(doc)
+    ctx = ctx or PairContext(doc)
     reverse = {(c.object.start, c.subject.start): c.rule for c in cands if c.rule is not None}
     return [features(ctx, c, reverse.get((c.subject.start, c.object.start))) for c in cands]
 
@@ -151,22 +150,25 @@ class RelationScorer(Pipe):
         edges = [edge for edge, _ in self.calibration]
         return self.calibration[min(bisect_right(edges, p), len(edges) - 1)][1]
 
-    def score_candidates(self, doc: Doc, cands: Sequence[Candidate]) -> List[Dict[str, float]]:
+    def score_candidates(self, doc: Doc, cands: Sequence[Candidate],
+                         ctx: Optional[PairContext] = None) -> List[Dict[str, float]]:
         textcat = self.model_nlp.get_pipe("textcat")
-        docs = [Doc(self.model_nlp.vocab, words=words) for words in describe(doc, cands)]
+        docs = [Doc(self.model_nlp.vocab, words=words) for words in describe(doc, cands, ctx)]
         return [d.cats for d in textcat.pipe(docs, batch_size=256)]
 
     def __call__(self, doc: Doc) -> Doc:
         if self.model_nlp is None:
             return doc
-        cands = candidates(doc, self.max_distance)
+        # One pass over the doc for both the pairs and their descriptions (none without two mentions).
+        ctx = PairContext(doc) if len(doc.ents) >= 2 else None
+        cands = candidates(doc, self.max_distance, ctx)
         by_pair: Dict[Tuple[Tuple[int, int], Tuple[int, int]], List[Relation]] = {}
         for r in doc._.relations or []:
             by_pair.setdefault((r.subject, r.object), []).append(r)
         seen = {((c.subject.start, c.subject.end), (c.object.start, c.object.end)) for c in cands}
         kept = [r for pair, rels in by_pair.items() if pair not in seen for r in rels]
         added = {(r.subject, r.object, r.label) for r in kept}
-        for cand, cats in zip(cands, self.score_candidates(doc, cands) if cands else []):
+        for cand, cats in zip(cands, self.score_candidates(doc, cands, ctx) if cands else []):
             label, p = max(((k, v) for k, v in cats.items() if k != NONE), key=lambda kv: kv[1])
             if p < self.threshold:
                 continue
