@@ -79,3 +79,46 @@ def test_a_chain_takes_the_main_subject_with_its_change(nlp):
 ])
 def test_polarity_is_kept(nlp, text, expected):
     assert read(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # every listed member takes the relation of the generic head (8.4 item 4)
+    ("Factors that increase hepcidin include IL-6, IL-1β and iron.",
+     [("INCREASES", "IL-1β", None, "hepcidin", None, "asserted"),
+      ("INCREASES", "IL-6", None, "hepcidin", None, "asserted"),
+      ("INCREASES", "iron", None, "hepcidin", None, "asserted")]),
+    ("Risk factors for anemia include chronic kidney disease and inflammation.",
+     [("PREDISPOSES", "chronic kidney disease", None, "anemia", None, "asserted"),
+      ("PREDISPOSES", "inflammation", None, "anemia", None, "asserted")]),
+    # a head that is a mention keeps its relation beside its examples (decision 20)
+    ("Cytokines that suppress erythropoiesis include TNF-α and interferon-γ.",
+     [("DECREASES", "Cytokines", None, "erythropoiesis", None, "asserted"),
+      ("DECREASES", "TNF-α", None, "erythropoiesis", None, "asserted"),
+      ("DECREASES", "interferon-γ", None, "erythropoiesis", None, "asserted")]),
+    ("IL-6, TNF-α and IL-1, which stimulate osteoclast formation, are raised in menopause.",
+     [("INCREASES", "IL-1", None, "osteoclast formation", None, "asserted"),
+      ("INCREASES", "IL-6", None, "osteoclast formation", None, "asserted"),
+      ("INCREASES", "TNF-α", None, "osteoclast formation", None, "asserted")]),
+])
+def test_lists_share_the_relation(nlp, text, expected):
+    assert read(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the treatment acts on the induced change, not on its inducer (8.4 item 7)
+    ("Estradiol inhibited RANKL-induced osteoclast formation.",
+     [("DECREASES", "Estradiol", None, "osteoclast formation", None, "asserted"),
+      ("INCREASES", "RANKL", None, "osteoclast formation", None, "asserted")]),
+    ("Dexamethasone inhibited IL-6-induced hepcidin expression.",
+     [("DECREASES", "Dexamethasone", None, "hepcidin", None, "asserted"),
+      ("INCREASES", "IL-6", None, "hepcidin", None, "asserted")]),
+    # reversing an induced inhibition raises the object (8.5 item 8)
+    ("Erythropoietin reversed TNF-α-induced inhibition of erythropoiesis.",
+     [("DECREASES", "TNF-α", None, "erythropoiesis", None, "asserted"),
+      ("INCREASES", "Erythropoietin", None, "erythropoiesis", None, "asserted")]),
+    # the wrapper is dropped: the treatment is the subject
+    ("Treatment with denosumab lowered bone resorption.",
+     [("DECREASES", "denosumab", None, "bone resorption", None, "asserted")]),
+])
+def test_experiments_act_on_the_induced_change(nlp, text, expected):
+    assert read(nlp, text) == expected

@@ -56,6 +56,7 @@ FALLBACKS = {"INCREASES": "CAUSES", "DECREASES": "PREVENTS", "CAUSES": "INCREASE
 DEFAULT_CONFIDENCE = {
     "active": 0.85, "passive": 0.8, "copula": 0.8, "event": 0.75, "affix": 0.7, "causative": 0.75,
     "shared_subject": 0.75, "relative_clause": 0.8, "pronoun": 0.7, "symmetric": 0.75, "dependency": 0.7,
+    "list": 0.75,
 }
 _SKIP_LEFT = frozenset({"also", "directly", "indirectly", "not", "n't", "does", "do", "did", "can", "could", "may",
                         "might", "will", "would", "should", "must", "further", "thereby", "often", "frequently",
@@ -70,6 +71,8 @@ _SKIP_LEFT = frozenset({"also", "directly", "indirectly", "not", "n't", "does", 
                         "main", "independent", "strong", "significant", "known", "established", "well", "well-known",
                         "critical", "crucial", "essential", "principal", "central", "direct", "common"})
 _CONJ = frozenset({"and", "or", "but"})
+# Verbs that list the members of a generic head: "factors that raise X include A, B and C".
+_LIST_VERBS = frozenset({"include", "includes", "included", "comprise", "comprises"})
 # Words before a participle that make it an adjective: "a sustained response", "of stored iron".
 _ADJECTIVE_CONTEXT = PREPOSITIONS | {"and", "or", ",", "to", "as", "(", "both", "either", "increased", "decreased"}
 _LOCATIVE = frozenset({"within", "in", "inside", "of", "from", "at", "on", "near", "into", "throughout"})
@@ -329,6 +332,10 @@ class _SentenceReader:
         else:
             from_parse = set()
         f.subjects, f.objects = subjects, objects
+        if not subjects and objects and kind in ("noun", "adjective", "verb"):
+            # "Risk factors for D include A and B": the listed members are the subjects (8.4 item 4).
+            subjects = self._listed_at(objects[-1].end)
+            method = "list" if subjects else method
         negated = self._negated(f, subjects + objects)
         if f.trigger.inverse:
             subjects, objects = objects, subjects
@@ -336,6 +343,10 @@ class _SentenceReader:
         for s in subjects:
             for o in objects:
                 names = override or f.trigger.relations
+                if override and set(override) == {"DECREASES"} and set(f.trigger.relations) == {"DECREASES"}:
+                    # "A reversed the inhibition of Y", "A blocked B-induced suppression of Y": A raises Y
+                    # (8.5 item 8).
+                    names = ["INCREASES"]
                 if o.end < self.sent.end and self.lower[o.end] in _LOSS_NOUNS \
                         and set(names) & {"CAUSES", "INCREASES"}:
                     # "causes DNA synthesis impairment": the object goes down (8.4 item 9).
@@ -477,7 +488,8 @@ class _SentenceReader:
         j, gap = i - 1, 0
         while j >= self.sent.start and gap <= 5:
             if j in self.ent_index:
-                return self._group(self.ent_index[j], -1)
+                # "Cytokines that suppress X include A and B": the head and its examples (decision 20).
+                return self._group(self.ent_index[j], -1) + self._examples_after(i)
             if self.lower[j] in CLAUSE_BREAKS or j in self.trigger_at:
                 break
             gap += 1
@@ -485,14 +497,26 @@ class _SentenceReader:
         return self._examples_after(i)
 
     def _examples_after(self, i: int) -> List[Span]:
-        """"illnesses that lead to X, such as CKD or RA, …": the examples stand for the generic head."""
+        """"illnesses that lead to X, such as CKD or RA, …", "factors that raise X include A, B and C":
+        the examples or the listed members stand for the generic head (decision 20, 8.4 item 4)."""
         for j in range(i + 1, min(self.sent.end - 1, i + 15)):
             if self.lower[j] == "such" and self.lower[j + 1] == "as" or self.lower[j] == "including":
                 k = j + (2 if self.lower[j] == "such" else 1)
                 if k in self.ent_index:
                     return self._group(self.ent_index[k], +1)
                 return []
+            if self.lower[j] in _LIST_VERBS:
+                return self._listed_at(j)
         return []
+
+    def _listed_at(self, i: int) -> List[Span]:
+        """The mentions listed by "include(s) A, B and C" at token i (a determiner may come between)."""
+        if i >= self.sent.end or self.lower[i] not in _LIST_VERBS:
+            return []
+        j = i + 1
+        while j < self.sent.end and self.lower[j] in DETERMINERS:
+            j += 1
+        return self._group(self.ent_index[j], +1) if j in self.ent_index else []
 
     def _pronoun(self, i: int, plural: bool) -> List[Span]:
         """"it"/"they" as a subject: the sentence's first mention (its topic), if it comes before."""
@@ -512,6 +536,13 @@ class _SentenceReader:
                 after = ent.end
                 if after < end and self.texts[after] in POSSESSIVE:
                     i = after + 1
+                    continue
+                affix = self.trigger_at.get(after)
+                if after_verb and affix is not None and affix.trigger.kind == "affix" and affix.end < end \
+                        and (affix.end in self.ent_index or affix.end in self.trigger_at):
+                    # "X inhibited Y-induced Z": X acts on Z, the change Y induces (8.4 item 7); the affix
+                    # gives Y its own relation to Z.
+                    i = affix.end
                     continue
                 if after + 1 < end and self.lower[after] == "to" and (after + 1) in self.trigger_at \
                         and self.trigger_at[after + 1].form == "base":

@@ -26,6 +26,8 @@ from ..schema import RELATION_TYPES
 
 DEFAULT_TRIGGERS = Path(__file__).parents[1] / "resources" / "triggers.jsonl"
 KINDS = ("verb", "noun", "adjective", "event", "affix", "symmetric", "role")
+# Prepositions that end a noun trigger's head ("risk factor | for").
+_NOUN_LINKS = frozenset({"of", "for", "to", "in", "against", "on", "with"})
 _KEYS = ("phrase", "kind", "relations", "forms", "inverse")
 
 
@@ -100,9 +102,11 @@ def surface_forms(trigger: Trigger) -> Iterator[Tuple[str, str]]:
                 yield form + tail, label
     elif trigger.kind == "noun":
         yield trigger.phrase, "base"
-        head, _, rest = trigger.phrase.partition(" ")
-        if rest and not head.endswith("s"):
-            yield head + "s " + rest, "base"
+        # The plural is on the noun before the first preposition: "risk factors for", "sources of iron for".
+        words = trigger.phrase.split(" ")
+        k = next((k for k in range(1, len(words)) if words[k] in _NOUN_LINKS), None)
+        if k is not None and not words[k - 1].endswith("s"):
+            yield " ".join(words[:k - 1] + [words[k - 1] + "s"] + words[k:]), "base"
     elif trigger.kind == "symmetric" and trigger.forms:
         yield trigger.phrase, "base"
         for form in trigger.forms:
