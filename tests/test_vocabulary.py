@@ -185,3 +185,32 @@ def test_short_capital_forms_match_only_as_written(nlp, text, expected):
 
 def test_a_capital_symbol_is_no_common_word(nlp):
     assert ents(nlp, "The cat sat.") == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a gene and its product are one type (8.1 item 1), also where the symbol names a disease
+    ("Mutations of the MEN1 gene were found.", [("MEN1", "PROTEIN")]),
+    ("Multiple endocrine neoplasia type 1 (MEN1) is caused by mutations of the MEN1 gene.",
+     [("Multiple endocrine neoplasia type 1", "DISEASE"), ("MEN1", "DISEASE"), ("MEN1", "PROTEIN")]),
+    # a named hormone-resistance syndrome is a DISEASE, a sensitivity an EFFECT (8.5 item 14)
+    ("GH insensitivity syndrome is rare.", [("GH insensitivity syndrome", "DISEASE")]),
+    ("Glucocorticoid sensitivity varied.", [("Glucocorticoid sensitivity", "EFFECT")]),
+    # a synthetic analogue given as a drug is a DRUG (8.1 item 2)
+    ("A synthetic glucocorticoid was given.", [("synthetic glucocorticoid", "DRUG")]),
+    # a process of a cell population is one EFFECT (rule 3)
+    ("PWM-driven B-cell mitogenesis was low.", [("B-cell mitogenesis", "EFFECT")]),
+    ("Growth of K562 cells was slow.", [("Growth of K562 cells", "EFFECT")]),
+])
+def test_context_decides_the_type(nlp, text, expected):
+    found = ents(nlp, text)
+    assert [e for e in found if e[1] != "PROTEIN" or e in expected] == expected, found
+
+
+def test_a_marker_is_a_marker_throughout_the_text(nlp):
+    # the blood word and "antigen" make the coordinated proteins markers (8.1 item 6), in every sentence
+    text = "Plasma TAFI, caspase-3 and PAI-1 antigen were measured. TAFI correlated with age."
+    found = ents(nlp, text)
+    assert [e for e in found if e[0] in ("TAFI", "caspase-3", "PAI-1")] == [
+        ("TAFI", "EFFECT"), ("caspase-3", "EFFECT"), ("PAI-1", "EFFECT"), ("TAFI", "EFFECT")], found
+    # without a blood word, a protein stays a protein
+    assert ("TAFI", "PROTEIN") in ents(nlp, "TAFI binds thrombin. TAFI levels rose.")

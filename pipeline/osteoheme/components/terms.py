@@ -31,7 +31,7 @@ from ..errors import Errors, OsteohemeError
 from .lexicon import NO_MENTION, Lexicon, LexiconConcept
 from .terminology import (DEFAULT_TERMINOLOGY, DEFAULT_VOCABULARY, Concept, concept_from_dict, is_case_sensitive,
                           iter_surface_forms, read_terminology)
-from .grammar import concept_key, is_separator_run, one_per_concept
+from .grammar import concept_key, coordinated, is_separator_run, one_per_concept
 from ..schema import ENTITY_TYPES
 from .words import DETERMINERS, SEPARATORS
 
@@ -43,6 +43,8 @@ DEFAULT_PROCESS_NOUNS = [
     "breakdown", "deposition", "excretion", "reabsorption", "recycling", "transport", "storage",
     "utilization", "utilisation", "export", "loss", "turnover", "homeostasis", "sequestration",
     "generation", "survival", "apoptosis", "development", "renewal", "mobilization", "accumulation",
+    "mitogenesis", "growth", "expansion", "amplification", "invasion", "migration", "activation", "adhesion",
+    "division", "divisions",
 ]
 # Anaphor head nouns and the types they can refer to (guideline rule 7).
 DEFAULT_ANAPHOR_NOUNS = {
@@ -74,11 +76,17 @@ DEFAULT_HEAD_NOUNS = {
     "analogues": "DRUG",
     "exporter": "", "transporter": "", "transporters": "", "importer": "", "finger": "", "fingers": "",
     "channel": "", "channels": "", "chaperone": "", "sensor": "",
+    # Guidelines 8.5 item 14: a named hormone-resistance syndrome is a DISEASE ("GH insensitivity"),
+    # the sensitivity of cells or patients to a hormone an EFFECT ("glucocorticoid sensitivity").
+    "resistance": "DISEASE", "insensitivity": "DISEASE", "sensitivity": "EFFECT",
 }
 # Guidelines 8.1 item 6: a protein or chemical measured as a level is an EFFECT, a clinical marker
 # ("plasma PAI-1", "MDA levels").
 MARKER_BEFORE = frozenset({"serum", "plasma", "circulating", "urinary", "blood"})
-MARKER_AFTER = frozenset({"level", "levels", "concentration", "concentrations"})
+MARKER_AFTER = frozenset({"level", "levels", "concentration", "concentrations", "content", "contents", "antigen"})
+# Words beside a symbol that make it the gene (see _genes).
+_GENE_AFTER = frozenset({"gene", "genes", "mutation", "mutations", "locus", "mrna", "promoter"})
+_GENE_BEFORE = frozenset({"gene"})
 _MARKER_TYPES = ("PROTEIN", "DRUG")
 # Heads that never extend a mention of their own type ("PTH receptor" is a PROTEIN; "ferroportin
 # exporter" is still ferroportin).
@@ -180,7 +188,9 @@ class TermRecognizer(Pipe):
         spans += self._process_effects(doc, spans)
         ents = [e for e in filter_spans(spans) if e.label_ != NO_MENTION]
         self._short_form_names: Dict[Tuple[int, int], str] = {}
-        ents = self._add_short_forms(doc, ents)
+        # After the text's own definitions, which type a short form as its long form: "MEN1" defined as
+        # the disease is still the gene in "the MEN1 gene", and a defined "TAFI" is still a marker.
+        ents = _markers_throughout(doc, _genes(doc, self._add_short_forms(doc, ents)))
         ents, antecedents = self._add_anaphors(doc, ents)
         # Mentions set by an earlier component (a statistical ner) stay where they
         # do not overlap the terminology's: the terminology wins, the model fills in.
@@ -216,12 +226,19 @@ class TermRecognizer(Pipe):
         out = []
         for ent in ents:
             head = self.head_nouns.get(doc[ent.end].lower_) if ent.end < len(doc) else None
+            before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
             if ent.label_ in _MARKER_TYPES and _is_marker(doc, ent):
                 out.append(Span(doc, ent.start, ent.end, label="EFFECT", kb_id=ent.kb_id_))
+            elif ent.label_ == "HORMONE" and before == "synthetic":
+                # Guidelines 8.1 item 2: a synthetic analogue given as a drug is a DRUG.
+                out.append(Span(doc, ent.start - 1, ent.end, label="DRUG"))
             elif head is None or ent.label_ in _HEAD_EXEMPT or ent.label_ == NO_MENTION:
                 out.append(ent)
             elif head:
-                out.append(Span(doc, ent.start, ent.end + 1, label=head))
+                end = ent.end + 1
+                if head == "DISEASE" and end < len(doc) and doc[end].lower_ == "syndrome":
+                    end += 1  # "GH insensitivity syndrome"
+                out.append(Span(doc, ent.start, end, label=head))
         return out
 
     def _cell_lines(self, doc: Doc) -> List[Span]:
@@ -353,6 +370,44 @@ class TermRecognizer(Pipe):
             starts[at:stop] = [span.start]
             antecedents[(span.start, span.end)] = [(r.start, r.end) for r in refs]
         return result, antecedents
+
+
+def _markers_throughout(doc: Doc, spans: List[Span]) -> List[Span]:
+    """A protein or chemical the text measures as a marker is a marker in all of the text (guidelines
+    8.1 item 6): "plasma TAFI was raised … TAFI correlated with …" → both EFFECT. Only a blood word or
+    "antigen" makes the marker for the whole text: "receptor levels" in cells are a molecule's, not a
+    clinical marker. By name, since a defined short form ("TAFI") carries its long form's id."""
+    markers = set()
+    for k, e in enumerate(spans):
+        if e.label_ not in _MARKER_TYPES and e.label_ != "EFFECT":
+            continue
+        # "Plasma TAFI, tPA and PAI-1 antigen levels": the word is the whole coordination's.
+        if e.start > 0 and doc[e.start - 1].lower_ in MARKER_BEFORE:
+            markers.update(x.text.lower() for x in coordinated(spans, k, +1))
+        if e.end < len(doc) and doc[e.end].lower_ == "antigen":
+            markers.update(x.text.lower() for x in coordinated(spans, k, -1))
+    if not markers:
+        return spans
+    return [Span(doc, e.start, e.end, label="EFFECT", kb_id=e.kb_id_)
+            if e.label_ in _MARKER_TYPES and e.text.lower() in markers else e for e in spans]
+
+
+def _genes(doc: Doc, ents: List[Span]) -> List[Span]:
+    """Guidelines 8.1 item 1: a gene and its product are one type, so a symbol typed as a disease
+    ("MEN1") is the gene where a gene word is beside it ("the MEN1 gene", "MEN1 mutations")."""
+    out = []
+    for e in ents:
+        before = doc[e.start - 1].lower_ if e.start > 0 else ""
+        after = doc[e.end].lower_ if e.end < len(doc) else ""
+        if e.label_ == "DISEASE" and _is_symbol(e.text) and (before in _GENE_BEFORE or after in _GENE_AFTER):
+            e = Span(doc, e.start, e.end, label="PROTEIN")
+        out.append(e)
+    return out
+
+
+def _is_symbol(text: str) -> bool:
+    """A gene-symbol shape: one word with a digit or a capital after its first letter ("MEN1", "HFE")."""
+    return " " not in text and any(ch.isdigit() or ch.isupper() for ch in text[1:])
 
 
 def _is_marker(doc: Doc, ent: Span) -> bool:
