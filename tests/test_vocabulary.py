@@ -58,6 +58,7 @@ def test_every_compiled_concept_has_a_type_and_a_curie():
     ("Caspase-3 was cleaved.", "Caspase-3", "PROTEIN"),
     ("They were given allopurinol.", "allopurinol", "DRUG"),
     ("K562 cells were cultured.", "K562 cells", "CELL"),
+    ("Monocytes were stimulated with LPS.", "LPS", "DRUG"),
 ])
 def test_names_outside_the_curated_terminology_are_found(nlp, text, name, label):
     assert (name, label) in ents(nlp, text)
@@ -94,6 +95,9 @@ def test_receptors_enzymes_and_drugs_have_their_own_types(nlp, text, name, label
 @pytest.mark.parametrize("text,expected", [
     ("TNF-a and IFN-g rose.", [("TNF-a", "CYTOKINE"), ("IFN-g", "CYTOKINE")]),
     ("IL-1b and TGF-b were measured.", [("IL-1b", "CYTOKINE"), ("TGF-b", "CYTOKINE")]),
+    ("TNFa and IFNg were measured.", [("TNFa", "CYTOKINE"), ("IFNg", "CYTOKINE")]),
+    # a case-sensitive "EPO" does not take "Epo" from its concept
+    ("Epo and EPO were given.", [("Epo", "HORMONE"), ("EPO", "HORMONE")]),
     ("IL-6/IL-10 ratios differed.", [("IL-6", "CYTOKINE"), ("IL-10", "CYTOKINE")]),
     ("Children with rickets/osteomalacia were seen.", [("rickets", "DISEASE"), ("osteomalacia", "DISEASE")]),
     ("The GH-dose was raised.", [("GH", "HORMONE")]),

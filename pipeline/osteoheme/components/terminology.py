@@ -104,7 +104,8 @@ def _greek_variants(s: str) -> List[str]:
             out.append(re.sub(r"([-\s])" + word + r"\b", r"\1" + letter, s, flags=re.I))
     for form in [s] + out:
         for letter, latin in _ASCII_GREEK.items():
-            ascii_form = re.sub(r"(?<=[-0-9])" + letter + r"(?=[A-Z]?$)", latin, form)
+            # After a hyphen, a digit or a capital: "TNF-a", "IL-1b", "TNFa", "IFNg" (PubTator's spellings).
+            ascii_form = re.sub(r"(?<=[-0-9A-Z])" + letter + r"(?=[A-Z]?$)", latin, form)
             if ascii_form != form:
                 out.append(ascii_form)
     return out
@@ -173,12 +174,13 @@ def is_case_sensitive(form: str) -> bool:
 
 
 def iter_surface_forms(concepts: Iterable[Concept]) -> Iterator[tuple]:
-    """(surface string, concept) pairs; a string claimed by two concepts goes to the first."""
+    """(surface string, concept) pairs; a string claimed by two concepts goes to the first. A
+    case-sensitive form claims only itself: "EPO" leaves "Epo" to be matched in any case."""
     claimed = set()
     for concept in concepts:
         for term in [concept.name] + list(concept.aliases):
             for form in variants(term, concept.type):
-                key = form.lower()
+                key = form if is_case_sensitive(form) else form.lower()
                 if key in claimed:
                     continue
                 claimed.add(key)
