@@ -122,3 +122,19 @@ def test_lists_share_the_relation(nlp, text, expected):
 ])
 def test_experiments_act_on_the_induced_change(nlp, text, expected):
     assert read(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a participle right after a noun modifies that noun: neither it nor the trigger reaches past it
+    ("Serum IL-6 was associated with symptoms accompanying the infection.", []),
+    # after "and", a participle continues the clause's verb; "prevents" of a process is a decrease
+    ("Estradiol increased survival and prevented apoptosis.",
+     [("DECREASES", "Estradiol", None, "apoptosis", None, "asserted")]),
+    # … but after an adjective it is an adjective too (no relation from "reduced")
+    ("Mice develop anemia with increased IL-6 and reduced hepcidin levels.", []),
+    # a drug named by its target protein is the drug (8.5 item 9)
+    ("The caspase-3 inhibitor blocked apoptosis.",
+     [("DECREASES", "caspase-3 inhibitor", None, "apoptosis", None, "asserted")]),
+])
+def test_participles_and_coordinated_verbs(nlp, text, expected):
+    assert read(nlp, text) == expected

@@ -52,7 +52,9 @@ from .words import (BE_FORMS, CLAUSE_BREAKS, DETERMINERS, NEGATIONS, POSSESSIVE,
 
 # When a trigger's relation does not fit its arguments, what it means instead.
 # "plays a role in D": REGULATES takes no DISEASE, so a role in a disease is ASSOCIATED_WITH (8.5 item 5).
-FALLBACKS = {"INCREASES": "CAUSES", "DECREASES": "PREVENTS", "CAUSES": "INCREASES", "REGULATES": "ASSOCIATED_WITH"}
+# "prevents apoptosis": PREVENTS takes a DISEASE; of anything else it is a decrease (8.4 item 9).
+FALLBACKS = {"INCREASES": "CAUSES", "DECREASES": "PREVENTS", "CAUSES": "INCREASES", "REGULATES": "ASSOCIATED_WITH",
+             "PREVENTS": "DECREASES"}
 DEFAULT_CONFIDENCE = {
     "active": 0.85, "passive": 0.8, "copula": 0.8, "event": 0.75, "affix": 0.7, "causative": 0.75,
     "shared_subject": 0.75, "relative_clause": 0.8, "pronoun": 0.7, "symmetric": 0.75, "dependency": 0.7,
@@ -238,7 +240,7 @@ class _SentenceReader:
         self.sent = sent
         # This sentence's mentions, as indices into ents: every scan stays inside the sentence.
         self.first_ent = bisect_left(ent_starts, sent.start)
-        self.found = [f for f in found if not self._is_adjectival(f)]
+        self.found = [f for f in found if not self._is_adjectival(f, found)]
         self.trigger_at = {i: f for f in self.found for i in range(f.start, f.end)}
         self.consumed: set = set()
         # With a dependency parse, arguments the surface rules miss are looked for by structure.
@@ -270,7 +272,7 @@ class _SentenceReader:
         return [Relation((x.start, x.end), (y.start, y.end), "ASSOCIATED_WITH", False,
                          self.owner.confidence["copula"], "comparative:the more, the more", (start, start + 2))]
 
-    def _is_adjectival(self, f: _Found) -> bool:
+    def _is_adjectival(self, f: _Found, found: List[_Found]) -> bool:
         """"elevated hepcidin", "a sustained inflammatory response": a participle used as an adjective."""
         if f.trigger.kind != "verb" or f.form != "past" or f.end - f.start != 1:
             return False
@@ -284,7 +286,18 @@ class _SentenceReader:
         if f.start == self.sent.start:
             return True
         before = self.lower[f.start - 1]
+        if before in ("and", "or") and self._coordinated_verb(f, found):
+            return False
         return before in DETERMINERS or before in _ADJECTIVE_CONTEXT
+
+    def _coordinated_verb(self, f: _Found, found: List[_Found]) -> bool:
+        """"E2 increased survival and prevented apoptosis": after "and", a participle continues the
+        clause's finite verb; in "increased A and reduced B levels" both are adjectives."""
+        earlier = [g for g in found if g.end < f.start and g.start >= self.sent.start and g.trigger.kind == "verb"]
+        if not earlier:
+            return False
+        g = earlier[-1]
+        return g.form in ("past", "s") and not self._is_adjectival(g, found)
 
     # One trigger: find its arguments by construction, then type and negate the relation.
     def _read_one(self, k: int, f: _Found) -> List[Relation]:
@@ -401,6 +414,10 @@ class _SentenceReader:
                 return (main or []), "shared_subject"
             if previous is not None and previous.subjects and word in _CONJ:
                 return previous.subjects, "shared_subject"
+            if f.form == "ing" and i not in self.ent_index and i not in self.trigger_at and self.texts[i].isalpha() \
+                    and word not in _CONJ and word not in PREPOSITIONS and word not in BE_FORMS:
+                # "symptoms accompanying the infection": a participle after a noun modifies that noun.
+                return [], "active"
             if word in _PRONOUNS:
                 # "Iron …, as it is central to …": in a subordinate clause the pronoun is
                 # the main clause's topic; after ", and it" it is too ambiguous to guess.
@@ -569,6 +586,10 @@ class _SentenceReader:
                 i += 1
                 continue
             if word in CLAUSE_BREAKS or word in RELATIVE_PRONOUNS or word in SUBORDINATORS or word == ",":
+                break
+            if gap > 0 and len(word) > 5 and word.endswith("ing") and word.isalpha():
+                # "associated with symptoms accompanying the infection": the object is the noun before the
+                # participle, which is no mention; the participle's own object is not the trigger's.
                 break
             gap += 1
             i += 1

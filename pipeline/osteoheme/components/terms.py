@@ -89,7 +89,8 @@ _GENE_AFTER = frozenset({"gene", "genes", "mutation", "mutations", "locus", "mrn
 _GENE_BEFORE = frozenset({"gene"})
 _MARKER_TYPES = ("PROTEIN", "DRUG")
 # Heads that never extend a mention of their own type ("PTH receptor" is a PROTEIN; "ferroportin
-# exporter" is still ferroportin).
+# exporter" is still ferroportin), except a drug named by its target protein ("a caspase-3 inhibitor",
+# guidelines 8.5 item 9).
 _HEAD_EXEMPT = ("PROTEIN", "DRUG")
 _MAX_OF_MODIFIERS = 2
 
@@ -232,7 +233,8 @@ class TermRecognizer(Pipe):
             elif ent.label_ == "HORMONE" and before == "synthetic":
                 # Guidelines 8.1 item 2: a synthetic analogue given as a drug is a DRUG.
                 out.append(Span(doc, ent.start - 1, ent.end, label="DRUG"))
-            elif head is None or ent.label_ in _HEAD_EXEMPT or ent.label_ == NO_MENTION:
+            elif head is None or ent.label_ == NO_MENTION or ent.label_ in _HEAD_EXEMPT and not (
+                    head == "DRUG" and ent.label_ == "PROTEIN"):
                 out.append(ent)
             elif head:
                 end = ent.end + 1
