@@ -138,3 +138,16 @@ def test_experiments_act_on_the_induced_change(nlp, text, expected):
 ])
 def test_participles_and_coordinated_verbs(nlp, text, expected):
     assert read(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the agent of a nominalized event stands after "by", also past a gene word (8.1 item 5)
+    ("Triggering of the IL-6 gene by TNF-α was studied.", [("INCREASES", "TNF-α", None, "IL-6", None, "asserted")]),
+    # … and never beyond a setting: no agent here, so no relation
+    ("We measured the induction of hepcidin by treatment in monocytes.", []),
+    # an event name from a vocabulary does not swallow the event ("induction of apoptosis")
+    ("Dexamethasone caused the induction of apoptosis.",
+     [("INCREASES", "Dexamethasone", None, "apoptosis", None, "asserted")]),
+])
+def test_agents_of_events(nlp, text, expected):
+    assert read(nlp, text) == expected

@@ -73,6 +73,11 @@ _SKIP_LEFT = frozenset({"also", "directly", "indirectly", "not", "n't", "does", 
                         "main", "independent", "strong", "significant", "known", "established", "well", "well-known",
                         "critical", "crucial", "essential", "principal", "central", "direct", "common"})
 _CONJ = frozenset({"and", "or", "but"})
+# Prepositions that open a setting, which an agent after "by" never lies beyond.
+_SETTING_PREPOSITIONS = frozenset({"in", "at", "on", "within", "during", "from", "after", "among", "into"})
+# Gene and product words after a molecule (guidelines 8.1 item 5).
+_WRAPPER_WORDS = frozenset({"gene", "genes", "mrna", "expression", "promoter", "production", "secretion", "release",
+                            "synthesis", "transcription", "levels", "activity"})
 # Verbs that list the members of a generic head: "factors that raise X include A, B and C".
 _LIST_VERBS = frozenset({"include", "includes", "included", "comprise", "comprises"})
 # Words before a participle that make it an adjective: "a sustained response", "of stored iron".
@@ -600,17 +605,28 @@ class _SentenceReader:
         while i < self.sent.end and i - start < 3 and self.lower[i] not in ("by", "in"):
             i += 1
         if i < self.sent.end and self.lower[i] == "by":
-            return self._objects(i + 1)[0]
+            return self._agent_at(i + 1)
         if self.lower[i:i + 3] == ["in", "response", "to"]:  # "upregulated in response to IL-6"
-            return self._objects(i + 3)[0]
+            return self._agent_at(i + 3)
         return []
+
+    def _agent_at(self, start: int) -> List[Span]:
+        """The agent after "by": the noun phrase right there, not a mention past a setting ("induction of
+        apoptosis by GC in human monocytes": GC, or nothing when GC is no mention; never the monocytes)."""
+        agents = self._objects(start)[0]
+        if agents and any(self.lower[j] in _SETTING_PREPOSITIONS for j in range(start, agents[0].start)):
+            return []
+        return agents
 
     def _agent(self, f: _Found, objects: List[Span]) -> Tuple[List[Span], str]:
         """The doer of a nominalized event: "induction of Y by X", "X-mediated induction"."""
         if objects:
             after = objects[-1].end
+            # "induction of the IL-6 gene by X": a wrapper word may stand between the object and "by".
+            if after + 1 < self.sent.end and self.lower[after] in _WRAPPER_WORDS:
+                after += 1
             if after < self.sent.end and self.lower[after] == "by":
-                agents, _, _ = self._objects(after + 1)
+                agents = self._agent_at(after + 1)
                 if agents:
                     return agents, "event"
         i = f.start - 1

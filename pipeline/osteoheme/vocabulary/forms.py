@@ -44,6 +44,10 @@ _INVERTED_OR_CHEMICAL = re.compile(r"[,;\[\]{}()]")
 _ACRONYM = re.compile(r"^[A-Z0-9-]+$")
 # "Iron Deficiencies", "Vitamin B 12 Deficiency": iron and B12 with State Decreased, not a disease name.
 _LEVEL_WORD = re.compile(r"\s(deficiency|deficiencies)$", re.I)
+# "induction of apoptosis", "inhibition of serotonin uptake": in text, "induction of X by Y" states a relation
+# (an event trigger of the relation rules), so a name of this shape would swallow it.
+_EVENT_NAME = re.compile(r"^(induction|inhibition|activation|stimulation|suppression|prevention|reduction|"
+                         r"regulation|modulation|promotion|enhancement|blockade|attenuation|repression) of ", re.I)
 
 
 def read_excluded(path: Path) -> Dict[str, str]:
@@ -75,6 +79,8 @@ def drop_reason(term: str, short_name: bool = False) -> Optional[str]:
         return "two characters or fewer"
     if not short_name and _ACRONYM.match(term) and sum(ch.isalpha() for ch in term) <= 3 and not any(ch.isdigit() for ch in term):
         return "all-letter acronym of three letters or fewer: matched only where the text defines it"
+    if _EVENT_NAME.match(term):
+        return "begins with an event noun ('induction of'): the text's phrase is a relation (guidelines 8.4)"
     if _LEVEL_WORD.search(term):
         return "ends in a level word: the guidelines annotate the entity with a State (rule 2)"
     if term.lower() in COMMON_WORDS:
