@@ -151,3 +151,16 @@ def test_participles_and_coordinated_verbs(nlp, text, expected):
 ])
 def test_agents_of_events(nlp, text, expected):
     assert read(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # two coordinated passives act on one subject
+    ("Hepcidin was induced by IL-6 and further increased by iron.",
+     [("INCREASES", "IL-6", None, "Hepcidin", None, "asserted"),
+      ("INCREASES", "iron", None, "Hepcidin", None, "asserted")]),
+    # "including" examples of the clause's own object are not the head's examples
+    ("Glucocorticoids are agents that act on immune cells, including monocytes and macrophages.",
+     [("REGULATES", "Glucocorticoids", None, "immune cells", None, "asserted")]),
+])
+def test_coordinated_passives_and_examples(nlp, text, expected):
+    assert read(nlp, text) == expected

@@ -327,6 +327,11 @@ class _SentenceReader:
             return self._pairwise(f, subjects, method)
         elif kind == "verb" and f.form == "past" and self._is_passive(f):
             objects, method = self._subjects(k, f)
+            previous = self.found[k - 1] if k > 0 else None
+            if method == "shared_subject" and previous is not None and previous.trigger.kind == "verb" \
+                    and previous.form == "past" and self._is_passive(previous):
+                # "X was up-regulated by A and further increased by B": X is what both act on.
+                objects = previous.subjects if previous.trigger.inverse else previous.objects
             subjects = self._by_agent(f.end)
             method = "passive"
         else:
@@ -524,9 +529,13 @@ class _SentenceReader:
         for j in range(i + 1, min(self.sent.end - 1, i + 15)):
             if self.lower[j] == "such" and self.lower[j + 1] == "as" or self.lower[j] == "including":
                 k = j + (2 if self.lower[j] == "such" else 1)
-                if k in self.ent_index:
-                    return self._group(self.ent_index[k], +1)
-                return []
+                if k not in self.ent_index:
+                    return []
+                examples = self._group(self.ent_index[k], +1)
+                # "agents that act on immune cells, including monocytes": examples of the clause's own
+                # object (the same type), not of its generic head.
+                head = self.ent_index.get(j - 2 if self.texts[j - 1] == "," else j - 1)
+                return [] if head is not None and self.ents[head].label_ == examples[0].label_ else examples
             if self.lower[j] in _LIST_VERBS:
                 return self._listed_at(j)
         return []
