@@ -204,6 +204,15 @@ def test_a_capital_symbol_is_no_common_word(nlp):
     # a process of a cell population is one EFFECT (rule 3)
     ("PWM-driven B-cell mitogenesis was low.", [("B-cell mitogenesis", "EFFECT")]),
     ("Growth of K562 cells was slow.", [("Growth of K562 cells", "EFFECT")]),
+    # a line named by the factor it grows in is one CELL, also where its name recurs (decision 23)
+    ("UT-7 Epo cells grew faster than UT-7 Epo did in serum.", [("UT-7 Epo cells", "CELL"), ("UT-7 Epo", "CELL")]),
+    # a defined short form inside a longer name is part of it (8.1 item 4)
+    ("Erythropoietin (Epo) binds the Epo receptor.",
+     [("Erythropoietin", "HORMONE"), ("Epo", "HORMONE"), ("Epo receptor", "PROTEIN")]),
+    ("The thyroid hormone beta receptor is mutated in resistance to thyroid hormone syndrome.",
+     [("thyroid hormone beta receptor", "PROTEIN"), ("resistance to thyroid hormone syndrome", "DISEASE")]),
+    # a name inside the name of a test is no mention (decision 25)
+    ("The overnight dexamethasone test was normal.", []),
 ])
 def test_context_decides_the_type(nlp, text, expected):
     found = ents(nlp, text)

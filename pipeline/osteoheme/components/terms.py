@@ -80,6 +80,8 @@ DEFAULT_HEAD_NOUNS = {
     # the sensitivity of cells or patients to a hormone an EFFECT ("glucocorticoid sensitivity").
     "resistance": "DISEASE", "insensitivity": "DISEASE", "sensitivity": "EFFECT",
 }
+# Decision 25: a name inside the name of an assay or a test is no mention ("the dexamethasone test").
+_ASSAY_HEADS = frozenset({"test", "tests", "assay", "assays"})
 # Guidelines 8.1 item 6: a protein or chemical measured as a level is an EFFECT, a clinical marker
 # ("plasma PAI-1", "MDA levels").
 MARKER_BEFORE = frozenset({"serum", "plasma", "circulating", "urinary", "blood"})
@@ -93,6 +95,7 @@ _MARKER_TYPES = ("PROTEIN", "DRUG")
 # guidelines 8.5 item 9).
 _HEAD_EXEMPT = ("PROTEIN", "DRUG")
 _MAX_OF_MODIFIERS = 2
+_GREEK_WORDS = frozenset({"alpha", "beta", "gamma", "delta", "α", "β", "γ", "δ", "a", "b"})
 
 
 class TermRecognizer(Pipe):
@@ -226,18 +229,32 @@ class TermRecognizer(Pipe):
         """Guidelines 8.1 item 4: "glucocorticoid receptor" is a PROTEIN, "iron exporter" no mention."""
         out = []
         for ent in ents:
-            head = self.head_nouns.get(doc[ent.end].lower_) if ent.end < len(doc) else None
+            end = ent.end
+            if end + 1 < len(doc) and doc[end].lower_ in _GREEK_WORDS:
+                end += 1  # "thyroid hormone beta receptor"
+            head = self.head_nouns.get(doc[end].lower_) if end < len(doc) else None
+            if head is None:
+                end = ent.end
+                head = self.head_nouns.get(doc[end].lower_) if end < len(doc) else None
             before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+            if ent.end < len(doc) and doc[ent.end].lower_ in _ASSAY_HEADS:
+                continue
             if ent.label_ in _MARKER_TYPES and _is_marker(doc, ent):
                 out.append(Span(doc, ent.start, ent.end, label="EFFECT", kb_id=ent.kb_id_))
             elif ent.label_ == "HORMONE" and before == "synthetic":
                 # Guidelines 8.1 item 2: a synthetic analogue given as a drug is a DRUG.
                 out.append(Span(doc, ent.start - 1, ent.end, label="DRUG"))
+            elif ent.label_ == "HORMONE" and ent.start > 1 and doc[ent.start - 2].lower_ == "resistance" \
+                    and before == "to":
+                # 8.5 item 14: "(tissue) resistance to thyroid hormone (syndrome)" is one DISEASE.
+                start = ent.start - 3 if ent.start > 2 and doc[ent.start - 3].lower_ == "tissue" else ent.start - 2
+                stop = ent.end + 1 if ent.end < len(doc) and doc[ent.end].lower_ == "syndrome" else ent.end
+                out.append(Span(doc, start, stop, label="DISEASE"))
             elif head is None or ent.label_ == NO_MENTION or ent.label_ in _HEAD_EXEMPT and not (
                     head == "DRUG" and ent.label_ == "PROTEIN"):
                 out.append(ent)
             elif head:
-                end = ent.end + 1
+                end += 1
                 if head == "DISEASE" and end < len(doc) and doc[end].lower_ == "syndrome":
                     end += 1  # "GH insensitivity syndrome"
                 out.append(Span(doc, ent.start, end, label=head))
@@ -263,8 +280,24 @@ class TermRecognizer(Pipe):
             if ")" in word and "(" not in word:
                 continue
             # A capital after the first letter or a digit: "HeLa", "K562", not a sentence's "These".
-            if any(ch.isdigit() or ch.isupper() for ch in word[1:]) and any(ch.isalpha() for ch in word):
+            # "UT-7 Epo cells": a line named by the factor it grows in (decision 23) is one name.
+            before = start - 1
+            while before > 0 and not doc[before - 1].whitespace_ and not doc[before - 1].is_punct:
+                before -= 1
+            grown_in = before >= 0 and word[:1].isupper() and doc[start - 1].whitespace_ \
+                and any(ch.isdigit() for ch in doc[before:start].text) and _is_line_name(doc[before:start].text.strip())
+            if grown_in:
+                start = before
+            if grown_in or _is_line_name(word):
                 out.append(Span(doc, start, i + 1, label="CELL"))
+        # A line named once with "cells" is that line wherever its name recurs ("UT-7 Epo and UT-7 …").
+        names = {tuple(t.text for t in span[:-1]) for span in out}
+        for name in names:
+            first = _positions(doc, (name[0].lower(),))
+            for j in first:
+                if tuple(t.text for t in doc[j:j + len(name)]) == name and \
+                        (j + len(name) >= len(doc) or doc[j + len(name)].lower_ not in ("cells", "cell")):
+                    out.append(Span(doc, j, j + len(name), label="CELL"))
         return out
 
     def _process_effects(self, doc: Doc, ents: List[Span]) -> List[Span]:
@@ -307,6 +340,10 @@ class TermRecognizer(Pipe):
             source = by_end.get(long_form.end) if long_form is not None else None
             if source is not None and source.start < short.start:
                 defined[(short.start, short.end)] = source
+        # A short form inside a longer name is part of that name: "Epo" in "Epo receptor" (8.1 item 4).
+        longer = [(e.start, e.end) for e in ents]
+        defined = {(start, end): source for (start, end), source in defined.items()
+                   if not any(a <= start and end <= b and (a, b) != (start, end) for a, b in longer)}
         if not defined:
             return ents
         covered = {i for start, end in defined for i in range(start, end)}
@@ -405,6 +442,10 @@ def _genes(doc: Doc, ents: List[Span]) -> List[Span]:
             e = Span(doc, e.start, e.end, label="PROTEIN")
         out.append(e)
     return out
+
+
+def _is_line_name(word: str) -> bool:
+    return any(ch.isdigit() or ch.isupper() for ch in word[1:]) and any(ch.isalpha() for ch in word)
 
 
 def _is_symbol(text: str) -> bool:
