@@ -211,8 +211,15 @@ def test_a_capital_symbol_is_no_common_word(nlp):
      [("Erythropoietin", "HORMONE"), ("Epo", "HORMONE"), ("Epo receptor", "PROTEIN")]),
     ("The thyroid hormone beta receptor is mutated in resistance to thyroid hormone syndrome.",
      [("thyroid hormone beta receptor", "PROTEIN"), ("resistance to thyroid hormone syndrome", "DISEASE")]),
-    # a name inside the name of a test is no mention (decision 25)
+    # a name inside the name of a test is no mention (decision 25), nor inside a DNA element (decision 24)
     ("The overnight dexamethasone test was normal.", []),
+    ("An iron-responsive element binds IRP.", []),
+    # an environmental estrogen is a chemical (8.1 item 2); a virus is no mention, its infection is (8.1 item 7)
+    ("Environmental estrogens were tested.", [("Environmental estrogens", "DRUG")]),
+    ("HIV-infected patients with HIV infection were seen.", [("HIV infection", "DISEASE")]),
+    # a cell named by its tissue is one CELL; a disease's growth is a process
+    ("Genital skin fibroblasts limit tumor growth.",
+     [("Genital skin fibroblasts", "CELL"), ("tumor growth", "EFFECT")]),
 ])
 def test_context_decides_the_type(nlp, text, expected):
     found = ents(nlp, text)

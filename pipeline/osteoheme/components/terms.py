@@ -95,6 +95,7 @@ _MARKER_TYPES = ("PROTEIN", "DRUG")
 # guidelines 8.5 item 9).
 _HEAD_EXEMPT = ("PROTEIN", "DRUG")
 _MAX_OF_MODIFIERS = 2
+_DISEASE_PROCESSES = ("growth", "progression")
 _GREEK_WORDS = frozenset({"alpha", "beta", "gamma", "delta", "α", "β", "γ", "δ", "a", "b"})
 
 
@@ -241,8 +242,10 @@ class TermRecognizer(Pipe):
                 continue
             if ent.label_ in _MARKER_TYPES and _is_marker(doc, ent):
                 out.append(Span(doc, ent.start, ent.end, label="EFFECT", kb_id=ent.kb_id_))
-            elif ent.label_ == "HORMONE" and before == "synthetic":
-                # Guidelines 8.1 item 2: a synthetic analogue given as a drug is a DRUG.
+            elif _is_element(doc, ent.end):
+                continue
+            elif ent.label_ == "HORMONE" and before in ("synthetic", "environmental"):
+                # Guidelines 8.1 item 2: a synthetic analogue given as a drug, an environmental estrogen, is a DRUG.
                 out.append(Span(doc, ent.start - 1, ent.end, label="DRUG"))
             elif ent.label_ == "HORMONE" and ent.start > 1 and doc[ent.start - 2].lower_ == "resistance" \
                     and before == "to":
@@ -301,10 +304,23 @@ class TermRecognizer(Pipe):
         return out
 
     def _process_effects(self, doc: Doc, ents: List[Span]) -> List[Span]:
-        """Rule 3: "maturation of red blood cells", "red cell formation"."""
+        """Rule 3: "maturation of red blood cells", "red cell formation"; and two names that are one:
+        "genital skin fibroblasts" (a CELL named by its tissue), "tumor growth" (a process of a disease)."""
         out = []
         by_start = {e.start: e for e in ents}
         by_end = {e.end: e for e in ents}
+        for e in ents:
+            if e.label_ != "CELL":
+                continue
+            start = e.start
+            while start in by_end and by_end[start].label_ == "ANATOMY":
+                start = by_end[start].start
+            if start != e.start:
+                out.append(Span(doc, start, e.end, label="CELL"))
+        for i in _positions(doc, _DISEASE_PROCESSES):
+            prev = by_end.get(i)
+            if prev is not None and prev.label_ == "DISEASE":
+                out.append(Span(doc, prev.start, i + 1, label="EFFECT"))
         for i in _positions(doc, self.process_nouns):
             # "X formation": a nutrient or cell name right before the noun.
             prev = by_end.get(i)
@@ -442,6 +458,14 @@ def _genes(doc: Doc, ents: List[Span]) -> List[Span]:
             e = Span(doc, e.start, e.end, label="PROTEIN")
         out.append(e)
     return out
+
+
+def _is_element(doc: Doc, i: int) -> bool:
+    """Decision 24: "iron-responsive element", "glucocorticoid response element", "GATA-1 binding site" name a
+    DNA or RNA element, and no name inside them is a mention."""
+    words = [t.lower_.lstrip("-–") for t in doc[i:i + 3] if t.text not in ("-", "–")]
+    return len(words) >= 2 and words[0] in ("responsive", "response", "binding") \
+        and words[1] in ("element", "elements", "site", "sites", "motif", "motifs")
 
 
 def _is_line_name(word: str) -> bool:
