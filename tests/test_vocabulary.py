@@ -217,6 +217,11 @@ def test_a_capital_symbol_is_no_common_word(nlp):
     # an environmental estrogen is a chemical (8.1 item 2); a virus is no mention, its infection is (8.1 item 7)
     ("Environmental estrogens were tested.", [("Environmental estrogens", "DRUG")]),
     ("HIV-infected patients with HIV infection were seen.", [("HIV infection", "DISEASE")]),
+    # head nouns chain: receptor, then drugs or resistance
+    ("Steroid receptor drugs differ.", [("Steroid receptor drugs", "DRUG")]),
+    ("Cortisol receptor resistance is rare.", [("Cortisol receptor resistance", "DISEASE")]),
+    # the sensitivity of cells to a drug is one EFFECT with its to-complement (8.5 item 14)
+    ("The sensitivity of monocytes to dexamethasone rose.", [("sensitivity of monocytes to dexamethasone", "EFFECT")]),
     # a cell named by its tissue is one CELL; a disease's growth is a process
     ("Genital skin fibroblasts limit tumor growth.",
      [("Genital skin fibroblasts", "CELL"), ("tumor growth", "EFFECT")]),

@@ -79,6 +79,7 @@ DEFAULT_HEAD_NOUNS = {
     # Guidelines 8.5 item 14: a named hormone-resistance syndrome is a DISEASE ("GH insensitivity"),
     # the sensitivity of cells or patients to a hormone an EFFECT ("glucocorticoid sensitivity").
     "resistance": "DISEASE", "insensitivity": "DISEASE", "sensitivity": "EFFECT",
+    "drug": "DRUG", "drugs": "DRUG",
 }
 # Decision 25: a name inside the name of an assay or a test is no mention ("the dexamethasone test").
 _ASSAY_HEADS = frozenset({"test", "tests", "assay", "assays"})
@@ -96,6 +97,7 @@ _MARKER_TYPES = ("PROTEIN", "DRUG")
 _HEAD_EXEMPT = ("PROTEIN", "DRUG")
 _MAX_OF_MODIFIERS = 2
 _DISEASE_PROCESSES = ("growth", "progression")
+_SENSITIVITY_NOUNS = ("sensitivity", "responsiveness", "resistance", "insensitivity")
 _GREEK_WORDS = frozenset({"alpha", "beta", "gamma", "delta", "α", "β", "γ", "δ", "a", "b"})
 
 
@@ -190,6 +192,7 @@ class TermRecognizer(Pipe):
         # After the curated spans, so that on equal spans filter_spans keeps the curated one.
         spans += [Span(doc, start, end, label=c.type, kb_id=c.id) for start, end, c in self.lexicon.match(doc)]
         spans = self._apply_heads(doc, filter_spans(spans + self._cell_lines(doc)))
+        spans = filter_spans(spans + _compound_names(doc, spans))
         spans += self._process_effects(doc, spans)
         ents = [e for e in filter_spans(spans) if e.label_ != NO_MENTION]
         self._short_form_names: Dict[Tuple[int, int], str] = {}
@@ -230,13 +233,6 @@ class TermRecognizer(Pipe):
         """Guidelines 8.1 item 4: "glucocorticoid receptor" is a PROTEIN, "iron exporter" no mention."""
         out = []
         for ent in ents:
-            end = ent.end
-            if end + 1 < len(doc) and doc[end].lower_ in _GREEK_WORDS:
-                end += 1  # "thyroid hormone beta receptor"
-            head = self.head_nouns.get(doc[end].lower_) if end < len(doc) else None
-            if head is None:
-                end = ent.end
-                head = self.head_nouns.get(doc[end].lower_) if end < len(doc) else None
             before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
             if ent.end < len(doc) and doc[ent.end].lower_ in _ASSAY_HEADS:
                 continue
@@ -253,15 +249,29 @@ class TermRecognizer(Pipe):
                 start = ent.start - 3 if ent.start > 2 and doc[ent.start - 3].lower_ == "tissue" else ent.start - 2
                 stop = ent.end + 1 if ent.end < len(doc) and doc[ent.end].lower_ == "syndrome" else ent.end
                 out.append(Span(doc, start, stop, label="DISEASE"))
-            elif head is None or ent.label_ == NO_MENTION or ent.label_ in _HEAD_EXEMPT and not (
-                    head == "DRUG" and ent.label_ == "PROTEIN"):
-                out.append(ent)
-            elif head:
-                end += 1
-                if head == "DISEASE" and end < len(doc) and doc[end].lower_ == "syndrome":
-                    end += 1  # "GH insensitivity syndrome"
-                out.append(Span(doc, ent.start, end, label=head))
+            else:
+                headed = self._headed(doc, ent)
+                if headed is not None:
+                    out.append(headed)
         return out
+
+    def _headed(self, doc: Doc, ent: Span) -> Optional[Span]:
+        """The mention a chain of head nouns makes of ``ent`` ("steroid receptor drugs": receptor, then
+        drug), ``ent`` itself without one, None where a head makes it a description ("iron exporter")."""
+        label, end = ent.label_, ent.end
+        while end < len(doc) and label != NO_MENTION:
+            # "thyroid hormone beta receptor": a Greek letter may stand before the head.
+            at = end + 1 if end + 1 < len(doc) and doc[end].lower_ in _GREEK_WORDS \
+                and doc[end + 1].lower_ in self.head_nouns else end
+            head = self.head_nouns.get(doc[at].lower_)
+            if head is None or label in _HEAD_EXEMPT and not (label == "PROTEIN" and head in ("DRUG", "DISEASE")):
+                break
+            if not head:
+                return None
+            label, end = head, at + 1
+            if label == "DISEASE" and end < len(doc) and doc[end].lower_ == "syndrome":
+                end += 1  # "GH insensitivity syndrome"
+        return ent if end == ent.end else Span(doc, ent.start, end, label=label)
 
     def _cell_lines(self, doc: Doc) -> List[Span]:
         """Guidelines 8.1 item 7: "K562 cells", "UT-7/Epo cells", "CD34(+) cells" are CELL mentions.
@@ -304,23 +314,16 @@ class TermRecognizer(Pipe):
         return out
 
     def _process_effects(self, doc: Doc, ents: List[Span]) -> List[Span]:
-        """Rule 3: "maturation of red blood cells", "red cell formation"; and two names that are one:
-        "genital skin fibroblasts" (a CELL named by its tissue), "tumor growth" (a process of a disease)."""
+        """Rule 3: "maturation of red blood cells", "red cell formation"; "the sensitivity of monocytes to
+        dexamethasone" (8.5 item 14: one EFFECT that keeps its to-complement)."""
         out = []
         by_start = {e.start: e for e in ents}
         by_end = {e.end: e for e in ents}
-        for e in ents:
-            if e.label_ != "CELL":
-                continue
-            start = e.start
-            while start in by_end and by_end[start].label_ == "ANATOMY":
-                start = by_end[start].start
-            if start != e.start:
-                out.append(Span(doc, start, e.end, label="CELL"))
-        for i in _positions(doc, _DISEASE_PROCESSES):
-            prev = by_end.get(i)
-            if prev is not None and prev.label_ == "DISEASE":
-                out.append(Span(doc, prev.start, i + 1, label="EFFECT"))
+        for i in _positions(doc, _SENSITIVITY_NOUNS):
+            if i + 1 < len(doc) and doc[i + 1].lower_ == "of":
+                to = next((j for j in range(i + 2, min(i + 8, len(doc) - 1)) if doc[j].lower_ == "to"), None)
+                if to is not None and to + 1 in by_start and not any(t.is_punct for t in doc[i:to]):
+                    out.append(Span(doc, i, by_start[to + 1].end, label="EFFECT"))
         for i in _positions(doc, self.process_nouns):
             # "X formation": a nutrient or cell name right before the noun.
             prev = by_end.get(i)
@@ -460,10 +463,31 @@ def _genes(doc: Doc, ents: List[Span]) -> List[Span]:
     return out
 
 
+def _compound_names(doc: Doc, ents: List[Span]) -> List[Span]:
+    """Two names that are one: "genital skin fibroblasts", "RA FLSs" (a CELL named by its tissue or its
+    disease), "tumor growth" (a process of a disease)."""
+    out = []
+    by_end = {e.end: e for e in ents}
+    for e in ents:
+        if e.label_ == "CELL":
+            start = e.start
+            while start in by_end and by_end[start].label_ in ("ANATOMY", "DISEASE"):
+                start = by_end[start].start
+            if start != e.start:
+                out.append(Span(doc, start, e.end, label="CELL"))
+    for i in _positions(doc, _DISEASE_PROCESSES):
+        prev = by_end.get(i)
+        if prev is not None and prev.label_ == "DISEASE":
+            out.append(Span(doc, prev.start, i + 1, label="EFFECT"))
+    return out
+
+
 def _is_element(doc: Doc, i: int) -> bool:
     """Decision 24: "iron-responsive element", "glucocorticoid response element", "GATA-1 binding site" name a
     DNA or RNA element, and no name inside them is a mention."""
     words = [t.lower_.lstrip("-–") for t in doc[i:i + 3] if t.text not in ("-", "–")]
+    if words[:1] == ["specific"]:
+        return True  # "erythroid cell-specific genes": a modifier of the genes
     return len(words) >= 2 and words[0] in ("responsive", "response", "binding") \
         and words[1] in ("element", "elements", "site", "sites", "motif", "motifs")
 
