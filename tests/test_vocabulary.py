@@ -102,6 +102,9 @@ def test_receptors_enzymes_and_drugs_have_their_own_types(nlp, text, name, label
     ("Children with rickets/osteomalacia were seen.", [("rickets", "DISEASE"), ("osteomalacia", "DISEASE")]),
     ("The GH-dose was raised.", [("GH", "HORMONE")]),
     ("EPO-induced growth was seen.", [("EPO", "HORMONE")]),
+    # an abbreviation glued to its long form by a bracket; a slash inside the long form
+    ("Granulocyte/macrophage colony stimulating factor(GM-CSF) was added.",
+     [("Granulocyte/macrophage colony stimulating factor", "CYTOKINE"), ("GM-CSF", "CYTOKINE")]),
 ])
 def test_ascii_greek_and_joined_tokens(nlp, text, expected):
     found = ents(nlp, text)

@@ -79,7 +79,12 @@ DEFAULT_HEAD_NOUNS = {
     # Guidelines 8.5 item 14: a named hormone-resistance syndrome is a DISEASE ("GH insensitivity"),
     # the sensitivity of cells or patients to a hormone an EFFECT ("glucocorticoid sensitivity").
     "resistance": "DISEASE", "insensitivity": "DISEASE", "sensitivity": "EFFECT",
-    "drug": "DRUG", "drugs": "DRUG",
+    "drug": "DRUG", "drugs": "DRUG", "hypersensitivity": "DISEASE",
+    # An organ's weight is a measured EFFECT (decision 21: "decreased thymus and body weights").
+    "weight": "EFFECT", "weights": "EFFECT",
+    # Names inside the name of a gene class or a virus are no mentions ("tumor suppressor gene", "mouse
+    # mammary tumor virus"; guidelines 8.1 item 7).
+    "suppressor": "", "suppressors": "", "virus": "", "viruses": "",
 }
 # Decision 25: a name inside the name of an assay or a test is no mention ("the dexamethasone test").
 _ASSAY_HEADS = frozenset({"test", "tests", "assay", "assays"})
@@ -90,6 +95,8 @@ MARKER_AFTER = frozenset({"level", "levels", "concentration", "concentrations", 
 # Words beside a symbol that make it the gene (see _genes).
 _GENE_AFTER = frozenset({"gene", "genes", "mutation", "mutations", "locus", "mrna", "promoter"})
 _GENE_BEFORE = frozenset({"gene"})
+# "a mutation of MEN1": a variant is of a gene (8.4 item 3).
+_VARIANT_WORDS = frozenset({"mutation", "mutations", "variant", "variants", "polymorphism", "polymorphisms"})
 _MARKER_TYPES = ("PROTEIN", "DRUG")
 # Heads that never extend a mention of their own type ("PTH receptor" is a PROTEIN; "ferroportin
 # exporter" is still ferroportin), except a drug named by its target protein ("a caspase-3 inhibitor",
@@ -457,7 +464,8 @@ def _genes(doc: Doc, ents: List[Span]) -> List[Span]:
     for e in ents:
         before = doc[e.start - 1].lower_ if e.start > 0 else ""
         after = doc[e.end].lower_ if e.end < len(doc) else ""
-        if e.label_ == "DISEASE" and _is_symbol(e.text) and (before in _GENE_BEFORE or after in _GENE_AFTER):
+        mutated = before in ("of", "in") and e.start > 1 and doc[e.start - 2].lower_ in _VARIANT_WORDS
+        if e.label_ == "DISEASE" and _is_symbol(e.text) and (before in _GENE_BEFORE or after in _GENE_AFTER or mutated):
             e = Span(doc, e.start, e.end, label="PROTEIN")
         out.append(e)
     return out
@@ -488,8 +496,8 @@ def _is_element(doc: Doc, i: int) -> bool:
     words = [t.lower_.lstrip("-–") for t in doc[i:i + 3] if t.text not in ("-", "–")]
     if words[:1] == ["specific"]:
         return True  # "erythroid cell-specific genes": a modifier of the genes
-    return len(words) >= 2 and words[0] in ("responsive", "response", "binding") \
-        and words[1] in ("element", "elements", "site", "sites", "motif", "motifs")
+    return len(words) >= 2 and words[0] in ("responsive", "response", "binding", "inducible") \
+        and words[1] in ("element", "elements", "site", "sites", "motif", "motifs", "gene", "genes", "promoter")
 
 
 def _is_line_name(word: str) -> bool:

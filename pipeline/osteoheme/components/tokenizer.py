@@ -33,6 +33,9 @@ AFFIXES = (
 # "IFN-g", "NF-kappaB").
 _SLASH = r"(?<=[0-9A-Za-zα-ωΑ-Ω\)])/(?=[A-Za-zα-ωΑ-Ω(])"
 _NAME_HYPHEN = r"(?:(?<=[A-Z])|(?<=[A-Z][0-9]))-(?=(?!(?:alpha|beta|gamma|delta|kappa|epsilon|omega)\b)[a-z]{3,}\b)"
+# "factor(GM-CSF)": an abbreviation in brackets glued to a lower-case word is a token of its own (the
+# brackets of "CD34(+)" or "Ca(2+)" stay).
+_GLUED_BRACKET = r"(?<=[a-z]{3})\((?=[A-Z])"
 
 # spaCy's affix loop strips one character at a time from a run without white space and matches the affix
 # patterns against the rest, so its cost grows with the square of the run (32 KB of nested brackets took 115 s,
@@ -82,7 +85,8 @@ def scispacy_tokenizer(nlp: Language) -> Tokenizer:
         affix = r"(?<=[0-9A-Za-zα-ωΑ-Ω\)])[-–](?:{})".format("|".join(sorted(set(AFFIXES))))
         # "vitamin D." ends a sentence: the period is not part of the name.
         initial = r"(?<=\b[A-Z])\."
-        infix_re = re.compile(r"{}|{}|{}".format(_SLASH, _NAME_HYPHEN, tokenizer.infix_finditer.__self__.pattern))
+        infix_re = re.compile(r"{}|{}|{}|{}".format(_SLASH, _NAME_HYPHEN, _GLUED_BRACKET,
+                                                    tokenizer.infix_finditer.__self__.pattern))
         suffix_re = re.compile(r"(?:{})$|(?:{})$|{}".format(affix, initial, tokenizer.suffix_search.__self__.pattern))
     return LinearTimeTokenizer(nlp.vocab, rules=tokenizer.rules, prefix_search=tokenizer.prefix_search,
                                suffix_search=suffix_re.search, infix_finditer=infix_re.finditer,
