@@ -22,6 +22,10 @@ def read(nlp, text):
      [("CAUSES", "Inflammation", None, "anemia", None, "asserted")]),
     ("TRAF2 deficiency in B lymphocytes predisposes to lymphoma.",
      [("PREDISPOSES", "TRAF2", "Decreased", "lymphoma", None, "asserted")]),
+    # the agent of a reduced passive is inside the subject's modifier, not the subject
+    ("Interleukin-6 (IL-6) secreted by stromal cells raises hepcidin.",
+     [("INCREASES", "Interleukin-6", None, "hepcidin", None, "asserted"),
+      ("PRODUCES", "stromal cells", None, "Interleukin-6", None, "asserted")]),
     # a receptor is never its ligand
     ("Osteoblasts express estrogen receptors.",
      [("PRODUCES", "Osteoblasts", None, "estrogen receptors", None, "asserted")]),

@@ -496,15 +496,22 @@ class _SentenceReader:
     def _head_of(self, group: List[Span]) -> List[Span]:
         """"stem cells within the red bone marrow": the subject is the stem cells. Also across one
         participle or level word before the preposition (guidelines 8.4 item 11): "inflammation
-        arising from ageing", "TRAF2 deficiency in B lymphocytes" → inflammation, TRAF2."""
+        arising from ageing", "TRAF2 deficiency in B lymphocytes" → inflammation, TRAF2; and before a
+        reduced passive's agent: "IL-6 (IL-6) secreted by stromal cells raises …" → IL-6."""
         while True:
             i = group[0].start - 1
             if i > self.sent.start and self.lower[i] in DETERMINERS:
                 i -= 1
-            if i <= self.sent.start or self.lower[i] not in _LOCATIVE:
+            by_agent = self.lower[i] == "by" and i - 1 > self.sent.start and self.lower[i - 1].endswith("ed")
+            if i <= self.sent.start or (self.lower[i] not in _LOCATIVE and not by_agent):
                 return group
             head = i - 1
             if head not in self.ent_index and head - 1 >= self.sent.start and _is_modifier_word(self.lower[head]):
+                head -= 1
+            if self.texts[head] == ")" and head not in self.ent_index:
+                # "interleukin-6 (IL-6) secreted by stromal cells raises hepcidin": past the abbreviation.
+                while head > self.sent.start and self.texts[head] != "(":
+                    head -= 1
                 head -= 1
             if head not in self.ent_index:
                 return group
