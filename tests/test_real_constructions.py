@@ -136,6 +136,15 @@ def test_experiments_act_on_the_induced_change(nlp, text, expected):
      [("DECREASES", "Estradiol", None, "apoptosis", None, "asserted")]),
     # … but after an adjective it is an adjective too (no relation from "reduced")
     ("Mice develop anemia with increased IL-6 and reduced hepcidin levels.", []),
+    # … and after "had" the first participle is no finite verb, so the second is none either
+    ("Patients had increased IL-6 and reduced hepcidin.", []),
+    # a second verb between two mentions ends the first verb's objects: iron only goes down
+    ("IL-6 increased hepcidin and reduced iron.",
+     [("DECREASES", "IL-6", None, "iron", None, "asserted"), ("INCREASES", "IL-6", None, "hepcidin", None, "asserted")]),
+    # after a determiner an -ing word is an adjective or a gerund, and the object is still read
+    ("Inflammation increases the circulating hepcidin.",
+     [("INCREASES", "Inflammation", None, "hepcidin", None, "asserted")]),
+    ("Blood loss causes the resulting anemia.", [("CAUSES", "Blood loss", None, "anemia", None, "asserted")]),
     # a drug named by its target protein is the drug (8.5 item 9)
     ("The caspase-3 inhibitor blocked apoptosis.",
      [("DECREASES", "caspase-3 inhibitor", None, "apoptosis", None, "asserted")]),
@@ -162,6 +171,13 @@ def test_agents_of_events(nlp, text, expected):
     ("Hepcidin was induced by IL-6 and further increased by iron.",
      [("INCREASES", "IL-6", None, "Hepcidin", None, "asserted"),
       ("INCREASES", "iron", None, "Hepcidin", None, "asserted")]),
+    # … also where the first is an inverse trigger ("suppressed by" is read as X DECREASES)
+    ("Hepcidin was suppressed by EPO and further decreased by iron deficiency.",
+     [("DECREASES", "EPO", None, "Hepcidin", None, "asserted"),
+      ("DECREASES", "iron", "Decreased", "Hepcidin", None, "asserted")]),
+    # examples of a singular object name the generic head's members ("illnesses")
+    ("Illnesses that lead to anemia, such as CKD or RA, are common.",
+     [("CAUSES", "CKD", None, "anemia", None, "asserted"), ("CAUSES", "RA", None, "anemia", None, "asserted")]),
     # "including" examples of the clause's own object are not the head's examples
     ("Glucocorticoids are agents that act on immune cells, including monocytes and macrophages.",
      [("REGULATES", "Glucocorticoids", None, "immune cells", None, "asserted")]),

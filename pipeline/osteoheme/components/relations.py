@@ -73,6 +73,7 @@ _SKIP_LEFT = frozenset({"also", "directly", "indirectly", "not", "n't", "does", 
                         "main", "independent", "strong", "significant", "known", "established", "well", "well-known",
                         "critical", "crucial", "essential", "principal", "central", "direct", "common"})
 _CONJ = frozenset({"and", "or", "but"})
+_HAVE_FORMS = frozenset({"had", "has", "have", "having", "showed", "with"})
 # Prepositions that open a setting, which an agent after "by" never lies beyond.
 _SETTING_PREPOSITIONS = frozenset({"in", "at", "on", "within", "during", "from", "after", "among", "into"})
 # Gene and product words after a molecule (guidelines 8.1 item 5).
@@ -302,7 +303,11 @@ class _SentenceReader:
         if not earlier:
             return False
         g = earlier[-1]
-        return g.form in ("past", "s") and not self._is_adjectival(g, found)
+        # "Patients had increased IL-6 and reduced hepcidin": after "had" or a preposition the first
+        # participle is no finite verb, so neither is the second.
+        before = self.lower[g.start - 1] if g.start > self.sent.start else ""
+        return g.form in ("past", "s") and not self._is_adjectival(g, found) \
+            and before not in _HAVE_FORMS and before not in PREPOSITIONS
 
     # One trigger: find its arguments by construction, then type and negate the relation.
     def _read_one(self, k: int, f: _Found) -> List[Relation]:
@@ -331,7 +336,7 @@ class _SentenceReader:
             if method == "shared_subject" and previous is not None and previous.trigger.kind == "verb" \
                     and previous.form == "past" and self._is_passive(previous):
                 # "X was up-regulated by A and further increased by B": X is what both act on.
-                objects = previous.subjects if previous.trigger.inverse else previous.objects
+                objects = previous.objects  # stored before an inverse trigger swaps them: the patient
             subjects = self._by_agent(f.end)
             method = "passive"
         else:
@@ -340,6 +345,11 @@ class _SentenceReader:
                 objects, override, causative = [], None, False
             else:
                 objects, override, causative = self._objects(f.end, after_verb=kind == "verb")
+                if kind == "verb" and f.form == "past" and subjects:
+                    # "… and reduced iron": the level word the State tagger read is this verb.
+                    for o in objects:
+                        if o.start - f.end <= 1 and not any(j in self.ent_index for j in range(f.end, o.start)):
+                            o._.state = None
             if causative:
                 method = "causative"
             if method == "active" and kind != "verb":
@@ -512,6 +522,8 @@ class _SentenceReader:
                 # "interleukin-6 (IL-6) secreted by stromal cells raises hepcidin": past the abbreviation.
                 while head > self.sent.start and self.texts[head] != "(":
                     head -= 1
+                if self.texts[head] != "(":
+                    return group
                 head -= 1
             if head not in self.ent_index:
                 return group
@@ -540,9 +552,12 @@ class _SentenceReader:
                     return []
                 examples = self._group(self.ent_index[k], +1)
                 # "agents that act on immune cells, including monocytes": examples of the clause's own
-                # object (the same type), not of its generic head.
+                # object, a class of their type, not of its generic head ("illnesses that lead to anemia,
+                # such as CKD": the illnesses).
                 head = self.ent_index.get(j - 2 if self.texts[j - 1] == "," else j - 1)
-                return [] if head is not None and self.ents[head].label_ == examples[0].label_ else examples
+                of_object = head is not None and self.ents[head].label_ == examples[0].label_ \
+                    and _is_plural(self.lower[self.ents[head].end - 1])
+                return [] if of_object else examples
             if self.lower[j] in _LIST_VERBS:
                 return self._listed_at(j)
         return []
@@ -608,9 +623,13 @@ class _SentenceReader:
                 continue
             if word in CLAUSE_BREAKS or word in RELATIVE_PRONOUNS or word in SUBORDINATORS or word == ",":
                 break
-            if gap > 0 and len(word) > 5 and word.endswith("ing") and word.isalpha():
+            if gap > 0 and len(word) > 5 and word.endswith("ing") and word.isalpha() \
+                    and self.lower[i - 1] not in DETERMINERS and self.lower[i - 1].isalpha() \
+                    and (i + 1 >= end or self.lower[i + 1] != "of"):
                 # "associated with symptoms accompanying the infection": the object is the noun before the
-                # participle, which is no mention; the participle's own object is not the trigger's.
+                # participle, which is no mention; the participle's own object is not the trigger's. After a
+                # determiner the -ing word is an adjective or a gerund ("the circulating hepcidin", "the
+                # binding of hepcidin").
                 break
             gap += 1
             i += 1
@@ -659,7 +678,10 @@ class _SentenceReader:
         if direction > 0 and after_verb:
             # "A increases B and C promotes D": C opens a new clause, it is no conjunct of B.
             for k in range(1, len(group)):
-                if self._starts_clause(group[k]):
+                # "IL-6 increased hepcidin and reduced iron": "reduced" is the second verb, not a modifier.
+                verb = any(j in self.trigger_at and self.trigger_at[j].trigger.kind == "verb"
+                           for j in range(group[k - 1].end, group[k].start))
+                if verb or self._starts_clause(group[k]):
                     group = group[:k]
                     break
         elif direction < 0:
@@ -767,6 +789,10 @@ _CHANGE_NOUNS = {"decrease in": "Decreased", "reduction in": "Decreased", "incre
 # Words between a mention and the preposition that attaches another mention to it.
 _MODIFIER_WORDS = frozenset({"deficiency", "deficiencies", "levels", "level", "expression", "overload", "excess",
                              "activity", "concentrations", "concentration", "signaling", "signalling"})
+
+
+def _is_plural(word: str) -> bool:
+    return word.endswith("s") and not word.endswith(("ss", "is", "us"))
 
 
 def _is_modifier_word(word: str) -> bool:

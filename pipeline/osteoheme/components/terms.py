@@ -99,13 +99,13 @@ _GENE_BEFORE = frozenset({"gene"})
 _VARIANT_WORDS = frozenset({"mutation", "mutations", "variant", "variants", "polymorphism", "polymorphisms"})
 _MARKER_TYPES = ("PROTEIN", "DRUG")
 # Heads that never extend a mention of their own type ("PTH receptor" is a PROTEIN; "ferroportin
-# exporter" is still ferroportin), except a drug named by its target protein ("a caspase-3 inhibitor",
-# guidelines 8.5 item 9).
+# exporter" is still ferroportin), except that a protein heads a drug named by its target ("a
+# caspase-3 inhibitor", guidelines 8.5 item 9) or a disease named by it ("EPO receptor resistance").
 _HEAD_EXEMPT = ("PROTEIN", "DRUG")
 _MAX_OF_MODIFIERS = 2
 _DISEASE_PROCESSES = ("growth", "progression")
 _SENSITIVITY_NOUNS = ("sensitivity", "responsiveness", "resistance", "insensitivity")
-_GREEK_WORDS = frozenset({"alpha", "beta", "gamma", "delta", "α", "β", "γ", "δ", "a", "b"})
+_GREEK_WORDS = frozenset({"alpha", "beta", "gamma", "delta", "α", "β", "γ", "δ"})
 
 
 class TermRecognizer(Pipe):
@@ -198,7 +198,7 @@ class TermRecognizer(Pipe):
             spans.append(Span(doc, start, end, label=concept.type, kb_id=concept.id or ""))
         # After the curated spans, so that on equal spans filter_spans keeps the curated one.
         spans += [Span(doc, start, end, label=c.type, kb_id=c.id) for start, end, c in self.lexicon.match(doc)]
-        spans = self._apply_heads(doc, filter_spans(spans + self._cell_lines(doc)))
+        spans = self._apply_heads(doc, filter_spans(spans + self._cell_lines(doc, spans)))
         spans = filter_spans(spans + _compound_names(doc, spans))
         spans += self._process_effects(doc, spans)
         ents = [e for e in filter_spans(spans) if e.label_ != NO_MENTION]
@@ -280,7 +280,7 @@ class TermRecognizer(Pipe):
                 end += 1  # "GH insensitivity syndrome"
         return ent if end == ent.end else Span(doc, ent.start, end, label=label)
 
-    def _cell_lines(self, doc: Doc) -> List[Span]:
+    def _cell_lines(self, doc: Doc, spans: List[Span]) -> List[Span]:
         """Guidelines 8.1 item 7: "K562 cells", "UT-7/Epo cells", "CD34(+) cells" are CELL mentions.
 
         The word before "cells" names a line or a marker-defined population when it has a capital or a
@@ -304,8 +304,13 @@ class TermRecognizer(Pipe):
             before = start - 1
             while before > 0 and not doc[before - 1].whitespace_ and not doc[before - 1].is_punct:
                 before -= 1
-            grown_in = before >= 0 and word[:1].isupper() and doc[start - 1].whitespace_ \
-                and any(ch.isdigit() for ch in doc[before:start].text) and _is_line_name(doc[before:start].text.strip())
+            # The line's name is a plain word run of its own: not across punctuation ("TF-1. HEL cells",
+            # "K562, HEL cells") and not a mention of something else ("MEN1 HeLa cells").
+            line = doc[before:start] if start > 0 else None
+            grown_in = line is not None and word[:1].isupper() and doc[start - 1].whitespace_ \
+                and not any(t.is_punct and t.text not in "-/" for t in line) \
+                and any(ch.isdigit() for ch in line.text) and _is_line_name(line.text.strip()) \
+                and not any(s.start < start and s.end > before for s in spans)
             if grown_in:
                 start = before
             if grown_in or _is_line_name(word):
@@ -495,7 +500,8 @@ def _is_element(doc: Doc, i: int) -> bool:
     DNA or RNA element, and no name inside them is a mention."""
     words = [t.lower_.lstrip("-–") for t in doc[i:i + 3] if t.text not in ("-", "–")]
     if words[:1] == ["specific"]:
-        return True  # "erythroid cell-specific genes": a modifier of the genes
+        # "erythroid cell-specific genes": the names only restrict the genes, which are no mention.
+        return True
     return len(words) >= 2 and words[0] in ("responsive", "response", "binding", "inducible") \
         and words[1] in ("element", "elements", "site", "sites", "motif", "motifs", "gene", "genes", "promoter")
 

@@ -34,8 +34,9 @@ AFFIXES = (
 _SLASH = r"(?<=[0-9A-Za-zα-ωΑ-Ω\)])/(?=[A-Za-zα-ωΑ-Ω(])"
 _NAME_HYPHEN = r"(?:(?<=[A-Z])|(?<=[A-Z][0-9]))-(?=(?!(?:alpha|beta|gamma|delta|kappa|epsilon|omega)\b)[a-z]{3,}\b)"
 # "factor(GM-CSF)": an abbreviation in brackets glued to a lower-case word is a token of its own (the
-# brackets of "CD34(+)" or "Ca(2+)" stay).
-_GLUED_BRACKET = r"(?<=[a-z]{3})\((?=[A-Z])"
+# brackets of "CD34(+)" or "Ca(2+)" stay, and so do chemical names: "tris(hydroxymethyl)").
+# The closing bracket may already be split off as a suffix when the infixes are searched.
+_GLUED_BRACKET = r"(?<=[a-z]{3})\((?=[A-Z][A-Za-z0-9-]{0,8}(?:\)|$))"
 
 # spaCy's affix loop strips one character at a time from a run without white space and matches the affix
 # patterns against the rest, so its cost grows with the square of the run (32 KB of nested brackets took 115 s,
