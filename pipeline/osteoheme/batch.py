@@ -237,16 +237,29 @@ def _worker_batch(documents: List[Document], config: Optional[str] = None, model
         return process_batch(_WORKER_NLP, documents, time_limit)
 
 
+_LIVENESS_SECONDS = 1.0  # how often a wait for a batch checks that every worker is still alive
+
+
 def _pool_results(pool, documents: Iterable[Document], batch_size: int, n_process: int,
                   time_limit: Optional[float]) -> Iterator[Dict]:
     """Batches on the local worker processes, a window in flight, results in input order."""
+    from concurrent.futures import TimeoutError as FutureTimeout
     from concurrent.futures.process import BrokenProcessPool
 
     pending: List[Tuple[List[Document], object]] = []
     window = 4 * n_process
 
     def oldest() -> List[Dict]:
-        results = pending[0][1].result()  # popped only once done: a lost batch stays first for the message
+        future = pending[0][1]  # popped only once done: a lost batch stays first for the message
+        while True:
+            try:
+                results = future.result(timeout=_LIVENESS_SECONDS)
+                break
+            except FutureTimeout:
+                # A worker killed while sending its results leaves a partial message in the result pipe, and
+                # the executor's own thread waits for the rest forever; so the workers are watched here too.
+                if any(p.exitcode is not None for p in list(getattr(pool, "_processes", {}).values())):
+                    raise BrokenProcessPool("a worker process died") from None
         pending.pop(0)
         return results
 

@@ -199,7 +199,8 @@ def _rules_only(nlp, text: str):
 
 
 def calibration(nlp, scorer, dev, max_distance: int) -> List[Tuple[float, float]]:
-    """Precision of the scorer's best predicate per probability bin on real dev, made non-decreasing."""
+    """Precision of the scorer's best predicate per probability bin on real dev, from the threshold up,
+    made non-decreasing."""
     hits: Dict[float, List[int]] = {edge: [0, 0] for edge in BINS}
     for doc_id, g in dev.items():
         doc = nlp.get_pipe("osteoheme_relations")(_rules_only(nlp, g.text))
@@ -209,6 +210,8 @@ def calibration(nlp, scorer, dev, max_distance: int) -> List[Tuple[float, float]
         labels = label_candidates(cands, gold_pairs(g))
         for cats, label in zip(scorer.score_candidates(doc, cands), labels):
             predicate, p = max(((k, v) for k, v in cats.items() if k != NONE), key=lambda kv: kv[1])
+            if p < scorer.threshold:
+                continue  # never a relation: the lowest bin holds only what the threshold keeps
             edge = next(e for e in BINS if p < e)
             hits[edge][0] += predicate == label
             hits[edge][1] += 1
