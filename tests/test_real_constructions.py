@@ -184,3 +184,67 @@ def test_agents_of_events(nlp, text, expected):
 ])
 def test_coordinated_passives_and_examples(nlp, text, expected):
     assert read(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a title "Effect(s) of X on Y" states that X regulates Y (8.5 item 4) …
+    ("Effects of dexamethasone and adrenaline on IL-12 production.",
+     [("REGULATES", "adrenaline", None, "IL-12", None, "asserted"),
+      ("REGULATES", "dexamethasone", None, "IL-12", None, "asserted")]),
+    # … an aim with the same words states nothing (8.5 item 2), nor does the text after the title
+    ("We examined the effect of IL-6 on hepcidin.", []),
+    ("Hepcidin was measured. The effect of IL-6 on hepcidin was small.", []),
+    # an aim or a study of the effect states nothing, in a title too
+    ("A cross-sectional evaluation of the effect of risperidone on bone mineral density.", []),
+    ("To probe the role of PRMT5 in inflammation.", []),
+    # "roles of" as "role of"; the short form after the subject is passed over
+    ("Roles of TNF-alpha (TNF) in inflammation.", [("REGULATES", "TNF-alpha", None, "inflammation", None, "asserted")]),
+])
+def test_titles_state_their_relation(nlp, text, expected):
+    assert read(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "Y due to X": X causes Y, with X's State
+    ("Anemia due to iron deficiency is common.", [("CAUSES", "iron", "Decreased", "Anemia", None, "asserted")]),
+    # an -ing word after a determiner is an adjective: "an activating mutation" is no verb
+    ("Hyperthyroidism because of an activating mutation in the thyrotropin receptor gene is rare.",
+     [("CAUSES", "thyrotropin receptor", None, "Hyperthyroidism", None, "asserted")]),
+    # a cell responsible for a process regulates it (decision 21); a gene responsible for a disease causes it
+    ("Osteoclasts, the cells responsible for bone resorption, were counted.",
+     [("REGULATES", "Osteoclasts", None, "bone resorption", None, "asserted")]),
+    ("The MEN1 gene is responsible for hyperparathyroidism.",
+     [("CAUSES", "MEN1", None, "hyperparathyroidism", None, "asserted")]),
+    # "had no effect on": the negated regulation; a directed effect takes its direction
+    ("Thyroxine had no effect on bone mineralization.",
+     [("NEG_REGULATES", "Thyroxine", None, "bone mineralization", None, "asserted")]),
+    ("IL-6 had an inhibitory effect on erythropoiesis.",
+     [("DECREASES", "IL-6", None, "erythropoiesis", None, "asserted")]),
+])
+def test_causes_and_effects_named_by_phrases(nlp, text, expected):
+    assert read(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an event's agent after the object's short form and gene word, or after "in response to"
+    ("Regulation of the interleukin-1 beta (IL-1 beta) gene by lipopolysaccharide was studied.",
+     [("REGULATES", "lipopolysaccharide", None, "interleukin-1 beta", None, "asserted")]),
+    ("Induction of IL-6 in response to TNF-alpha was seen.",
+     [("INCREASES", "TNF-alpha", None, "IL-6", None, "asserted")]),
+    # "X inhibited Y-induced (modifier) Z" (8.4 item 7)
+    ("Dexamethasone inhibited LPS-induced bioactive IL-12 production.",
+     [("DECREASES", "Dexamethasone", None, "IL-12", None, "asserted"),
+      ("INCREASES", "LPS", None, "IL-12", None, "asserted")]),
+    # an adverb or a parenthetical between the subject and its verb
+    ("Adrenaline dose-dependently increased IL-10.", [("INCREASES", "Adrenaline", None, "IL-10", None, "asserted")]),
+    ("IL-6, however, increased hepcidin.", [("INCREASES", "IL-6", None, "hepcidin", None, "asserted")]),
+    # a mention in a condition ("in the absence of X") is no subject
+    ("Injection of the antibody in the absence of LPS markedly suppressed tumor growth.", []),
+    # a participle after "with" is an adjective, also before a slash-joined pair
+    ("Mice develop colitis with increased Th1/Th17 and reduced Th2/Treg responses.", []),
+    # after "and", the subject of the clause's finite verb, not of a participle in between
+    ("EPO caused an increase in cells expressing glycophorin A and up-regulated gamma-globin.",
+     [("INCREASES", "EPO", None, "gamma-globin", None, "asserted")]),
+])
+def test_agents_adverbs_and_shared_subjects(nlp, text, expected):
+    assert read(nlp, text) == expected

@@ -12,6 +12,7 @@ from osteoheme.errors import OsteohemeError
 from osteoheme.schema import ENTITY_TYPES
 from osteoheme.vocabulary.build import COMPILED, DROPPED, SOURCES, build_vocabulary
 from osteoheme.vocabulary.forms import drop_reason
+from osteoheme.vocabulary.mesh import salt_base
 
 
 def ents(nlp, text):
@@ -59,9 +60,25 @@ def test_every_compiled_concept_has_a_type_and_a_curie():
     ("They were given allopurinol.", "allopurinol", "DRUG"),
     ("K562 cells were cultured.", "K562 cells", "CELL"),
     ("Monocytes were stimulated with LPS.", "LPS", "DRUG"),
+    # a drug MeSH names by its salt ("Raloxifene Hydrochloride") is found by its base name
+    ("Women took raloxifene.", "raloxifene", "DRUG"),
+    # processes the guidelines type EFFECT
+    ("Cell viability fell under stress.", "Cell viability", "EFFECT"),
+    ("Cellular immunity was weak.", "Cellular immunity", "EFFECT"),
 ])
 def test_names_outside_the_curated_terminology_are_found(nlp, text, name, label):
     assert (name, label) in ents(nlp, text)
+
+
+@pytest.mark.parametrize("term,base", [
+    ("Raloxifene Hydrochloride", "Raloxifene"),
+    ("Alendronate Sodium", "Alendronate"),
+    ("Ferrous Sulfate", None),      # a mineral salt: its first word is no drug
+    ("Ferric Sodium", None),
+    ("Calcium Gluconate", None),
+])
+def test_a_salt_gives_its_base_name(term, base):
+    assert salt_base(term) == base
 
 
 @pytest.mark.parametrize("text,inner", [
@@ -105,6 +122,8 @@ def test_a_bracket_is_split_only_before_an_abbreviation(nlp, text, expected):
     ("TNF-a and IFN-g rose.", [("TNF-a", "CYTOKINE"), ("IFN-g", "CYTOKINE")]),
     ("IL-1b and TGF-b were measured.", [("IL-1b", "CYTOKINE"), ("TGF-b", "CYTOKINE")]),
     ("TNFa and IFNg were measured.", [("TNFa", "CYTOKINE"), ("IFNg", "CYTOKINE")]),
+    # a Greek letter written as a word after a space
+    ("IL-1 beta and TGF beta rose.", [("IL-1 beta", "CYTOKINE"), ("TGF beta", "CYTOKINE")]),
     # a case-sensitive "EPO" does not take "Epo" from its concept
     ("Epo and EPO were given.", [("Epo", "HORMONE"), ("EPO", "HORMONE")]),
     ("IL-6/IL-10 ratios differed.", [("IL-6", "CYTOKINE"), ("IL-10", "CYTOKINE")]),

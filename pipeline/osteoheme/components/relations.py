@@ -58,7 +58,7 @@ FALLBACKS = {"INCREASES": "CAUSES", "DECREASES": "PREVENTS", "CAUSES": "INCREASE
 DEFAULT_CONFIDENCE = {
     "active": 0.85, "passive": 0.8, "copula": 0.8, "event": 0.75, "affix": 0.7, "causative": 0.75,
     "shared_subject": 0.75, "relative_clause": 0.8, "pronoun": 0.7, "symmetric": 0.75, "dependency": 0.7,
-    "list": 0.75,
+    "list": 0.75, "title": 0.8,
 }
 _SKIP_LEFT = frozenset({"also", "directly", "indirectly", "not", "n't", "does", "do", "did", "can", "could", "may",
                         "might", "will", "would", "should", "must", "further", "thereby", "often", "frequently",
@@ -73,6 +73,14 @@ _SKIP_LEFT = frozenset({"also", "directly", "indirectly", "not", "n't", "does", 
                         "main", "independent", "strong", "significant", "known", "established", "well", "well-known",
                         "critical", "crucial", "essential", "principal", "central", "direct", "common"})
 _CONJ = frozenset({"and", "or", "but"})
+_AIM_WORDS = frozenset({"we", "our", "us", "to", "evaluation", "study", "analysis", "assessment", "investigation",
+                        "examination", "studies", "analyses"})
+# ", however," between a subject and its verb is a parenthetical, as is ", which …,".
+_PARENTHETICAL_OPENERS = frozenset({"which", "who", "but", "not", "however", "moreover", "furthermore", "therefore",
+                                    "thus", "nevertheless", "notably", "importantly", "in", "for", "like"})
+# Words in -ly that are no adverbs.
+_NOT_ADVERBS = frozenset({"family", "early", "daily", "supply", "assembly", "anomaly", "reply", "apply", "multiply",
+                          "july", "italy", "only", "fly", "ally", "rely", "weekly", "monthly", "yearly"})
 _HAVE_FORMS = frozenset({"had", "has", "have", "having", "showed", "with"})
 # Prepositions that open a setting, which an agent after "by" never lies beyond.
 _SETTING_PREPOSITIONS = frozenset({"in", "at", "on", "within", "during", "from", "after", "among", "into"})
@@ -246,6 +254,7 @@ class _SentenceReader:
         self.sent = sent
         # This sentence's mentions, as indices into ents: every scan stays inside the sentence.
         self.first_ent = bisect_left(ent_starts, sent.start)
+        self.trigger_at = {i: f for f in found for i in range(f.start, f.end)}  # until the adjectives are known
         self.found = [f for f in found if not self._is_adjectival(f, found)]
         self.trigger_at = {i: f for f in self.found for i in range(f.start, f.end)}
         self.consumed: set = set()
@@ -280,12 +289,17 @@ class _SentenceReader:
 
     def _is_adjectival(self, f: _Found, found: List[_Found]) -> bool:
         """"elevated hepcidin", "a sustained inflammatory response": a participle used as an adjective."""
+        if f.trigger.kind == "verb" and f.form == "ing" and f.start > self.sent.start \
+                and self.lower[f.start - 1] in DETERMINERS:
+            return True  # "an activating mutation"
         if f.trigger.kind != "verb" or f.form != "past" or f.end - f.start != 1:
             return False
         nxt = f.end
-        while nxt < self.sent.end and nxt not in self.ent_index and self.doc[nxt].is_alpha \
+        # Up to two words ("increased serum hepcidin"), or a slash-joined pair ("increased Th1/Th17").
+        while nxt < self.sent.end and nxt not in self.ent_index \
+                and (self.doc[nxt].is_alpha or self.texts[nxt] == "/" or self.texts[nxt].isalnum()) \
                 and self.lower[nxt] not in DETERMINERS and self.lower[nxt] not in _ADJECTIVE_CONTEXT \
-                and self.lower[nxt] not in _LOCATIVE and nxt - f.end < 2:
+                and self.lower[nxt] not in _LOCATIVE and nxt - f.end < (3 if "/" in self.texts[f.end:nxt + 2] else 2):
             nxt += 1
         if nxt not in self.ent_index:
             return False
@@ -294,6 +308,11 @@ class _SentenceReader:
         before = self.lower[f.start - 1]
         if before in ("and", "or") and self._coordinated_verb(f, found):
             return False
+        if before == ",":
+            # "IL-6, however, increased hepcidin": the comma closes a parenthetical after the subject.
+            opening = self._skip_parenthetical(f.start - 1)
+            if opening != f.start - 1 and opening - 1 in self.ent_index:
+                return False
         return before in DETERMINERS or before in _ADJECTIVE_CONTEXT
 
     def _coordinated_verb(self, f: _Found, found: List[_Found]) -> bool:
@@ -315,17 +334,29 @@ class _SentenceReader:
         override = None
         if kind == "affix":
             subjects = self._ent_ending_at(f.start)
-            objects = self._ent_starting_near(f.end)
+            objects = self._ent_starting_near(self._past_modifier(f.end))
             method = "affix"
         elif kind == "event":
             objects, _, _ = self._objects(f.end)
             subjects, method = self._agent(f, objects)
-        elif kind == "role":
-            # "the role of X in Y": X is the subject, Y the object.
+        elif kind in ("role", "title"):
+            # "the role of X in Y": X is the subject, Y the object. A title "Effect(s) of X on Y" states
+            # that X regulates Y (8.5 item 4); the same words in the text state nothing.
+            if (kind == "title" and self.sent.start != 0) \
+                    or any(w in _AIM_WORDS for w in self.lower[self.sent.start:f.start]):
+                # Not the title, or an aim: "We examined the effect of X on Y", "To probe the role of X in
+                # Y", "An evaluation of the effect of X on Y" state nothing (8.5 item 2).
+                return []
             subjects = self._ent_starting_near(f.end)
-            objects, method = [], "copula"
-            after = subjects[-1].end if subjects else f.end
-            if after < self.sent.end and self.lower[after] == "in":
+            objects, method = [], "copula" if kind == "role" else "title"
+            link = "on" if kind == "title" else "in"
+            after = self._past_brackets(max(s.end for s in subjects)) if subjects else f.end
+            # "effects of raloxifene therapy on …": a word or two may name the form it was given in.
+            for _ in range(2):
+                if after < self.sent.end and self.lower[after] != link and self.doc[after].is_alpha \
+                        and after not in self.ent_index:
+                    after += 1
+            if after < self.sent.end and self.lower[after] == link:
                 objects, _, _ = self._objects(after + 1)
         elif kind == "symmetric":
             subjects, method = self._subjects(k, f)
@@ -416,7 +447,8 @@ class _SentenceReader:
     def _subjects(self, k: int, f: _Found) -> Tuple[List[Span], str]:
         start = self.sent.start
         i = f.start - 1
-        while i >= start and self.lower[i] in _SKIP_LEFT and i not in self.ent_index and i not in self.trigger_at:
+        while i >= start and (self.lower[i] in _SKIP_LEFT or _is_adverb(self.lower[i])) and i not in self.ent_index \
+                and i not in self.trigger_at:
             i -= 1
         if i >= start:
             word = self.lower[i]
@@ -432,8 +464,14 @@ class _SentenceReader:
                     return self._group(first, +1), "shared_subject"
                 main = next((p.subjects for p in self.found[:k] if p.subjects), None)
                 return (main or []), "shared_subject"
-            if previous is not None and previous.subjects and word in _CONJ:
-                return previous.subjects, "shared_subject"
+            if word in _CONJ:
+                # "Epo caused an increase in cells expressing GPA and up-regulated globin": the subject of
+                # the clause's last finite verb, not of a participle or an event in between.
+                finite = next((p for p in reversed(self.found[:k]) if p.subjects and p.trigger.kind == "verb"
+                               and p.form in ("s", "past", "base") and p.start >= self.sent.start), None)
+                shared = finite or (previous if previous is not None and previous.subjects else None)
+                if shared is not None:
+                    return shared.subjects, "shared_subject"
             if f.form == "ing" and i not in self.ent_index and i not in self.trigger_at and self.texts[i].isalpha() \
                     and word not in _CONJ and word not in PREPOSITIONS and word not in BE_FORMS:
                 # "symptoms accompanying the infection": a participle after a noun modifies that noun.
@@ -480,10 +518,13 @@ class _SentenceReader:
         return [], "active"
 
     def _fronted_setting(self, ent: Span) -> bool:
-        """A mention in a prepositional phrase that opens the sentence and ends in a comma."""
+        """A mention in a prepositional phrase that opens the sentence and ends in a comma, or a condition:
+        "injection of the antibody in the absence of LPS suppressed …" (LPS is no subject)."""
         i = ent.start - 1
         while i >= self.sent.start and self.lower[i] in DETERMINERS:
             i -= 1
+        if i - 1 >= self.sent.start and self.lower[i] == "of" and self.lower[i - 1] in ("absence", "presence"):
+            return True
         return i == self.sent.start and self.lower[i] in _LOCATIVE and ent.end < self.sent.end \
             and self.texts[ent.end] == ","
 
@@ -498,7 +539,7 @@ class _SentenceReader:
                 f = self.trigger_at.get(j + 1)
                 opener = self.lower[j + 1]
                 # ", driven by X,", ", which is produced by the kidney,", ", but not IL-10,"
-                if (f is not None and f.form in ("past", "ing")) or opener in ("which", "who", "but", "not"):
+                if (f is not None and f.form in ("past", "ing")) or opener in _PARENTHETICAL_OPENERS:
                     return j
                 return comma
         return comma
@@ -592,10 +633,10 @@ class _SentenceReader:
                     continue
                 affix = self.trigger_at.get(after)
                 if after_verb and affix is not None and affix.trigger.kind == "affix" and affix.end < end \
-                        and (affix.end in self.ent_index or affix.end in self.trigger_at):
-                    # "X inhibited Y-induced Z": X acts on Z, the change Y induces (8.4 item 7); the affix
-                    # gives Y its own relation to Z.
-                    i = affix.end
+                        and (self._past_modifier(affix.end) in self.ent_index or affix.end in self.trigger_at):
+                    # "X inhibited Y-induced (bioactive) Z": X acts on Z, the change Y induces (8.4 item 7);
+                    # the affix gives Y its own relation to Z.
+                    i = self._past_modifier(affix.end)
                     continue
                 if after + 1 < end and self.lower[after] == "to" and (after + 1) in self.trigger_at \
                         and self.trigger_at[after + 1].form == "base":
@@ -656,12 +697,17 @@ class _SentenceReader:
     def _agent(self, f: _Found, objects: List[Span]) -> Tuple[List[Span], str]:
         """The doer of a nominalized event: "induction of Y by X", "X-mediated induction"."""
         if objects:
-            after = objects[-1].end
-            # "induction of the IL-6 gene by X": a wrapper word may stand between the object and "by".
+            # "regulation of the interleukin-1 beta (IL-1 beta) gene by X": past the short form and a wrapper
+            # word; the agent follows "by" or "in response to".
+            after = self._past_brackets(max(o.end for o in objects))
             if after + 1 < self.sent.end and self.lower[after] in _WRAPPER_WORDS:
                 after += 1
             if after < self.sent.end and self.lower[after] == "by":
                 agents = self._agent_at(after + 1)
+                if agents:
+                    return agents, "event"
+            if self.lower[after:after + 3] == ["in", "response", "to"]:
+                agents = self._agent_at(after + 3)
                 if agents:
                     return agents, "event"
         i = f.start - 1
@@ -719,6 +765,23 @@ class _SentenceReader:
     def _ent_ending_at(self, i: int) -> List[Span]:
         k = self.ent_index.get(i - 1)
         return self._group(k, -1) if k is not None and self.ents[k].end == i else []
+
+    def _past_modifier(self, i: int) -> int:
+        """"LPS-induced bioactive IL-12": the mention after one lower-case modifier word, else i."""
+        if i + 1 < self.sent.end and i not in self.ent_index and i not in self.trigger_at \
+                and i + 1 in self.ent_index and self.doc[i].is_alpha and self.doc[i].is_lower \
+                and self.lower[i] not in DETERMINERS and self.lower[i] not in CLAUSE_BREAKS \
+                and self.lower[i] not in PREPOSITIONS and self.lower[i] not in _CONJ:
+            return i + 1
+        return i
+
+    def _past_brackets(self, i: int) -> int:
+        """The token after a bracket that opens at i ("X (IL-1 beta) gene": the gene word), else i."""
+        if i < self.sent.end and self.texts[i] == "(":
+            close = next((j for j in range(i + 1, min(i + 12, self.sent.end)) if self.texts[j] == ")"), None)
+            if close is not None:
+                return close + 1
+        return i
 
     def _ent_starting_near(self, i: int) -> List[Span]:
         for j in range(i, min(i + 2, self.sent.end)):
@@ -789,6 +852,11 @@ _CHANGE_NOUNS = {"decrease in": "Decreased", "reduction in": "Decreased", "incre
 # Words between a mention and the preposition that attaches another mention to it.
 _MODIFIER_WORDS = frozenset({"deficiency", "deficiencies", "levels", "level", "expression", "overload", "excess",
                              "activity", "concentrations", "concentration", "signaling", "signalling"})
+
+
+def _is_adverb(word: str) -> bool:
+    """"markedly", "dose-dependently": an adverb between a subject and its verb."""
+    return len(word) > 4 and word.endswith("ly") and word.replace("-", "").isalpha() and word not in _NOT_ADVERBS
 
 
 def _is_plural(word: str) -> bool:

@@ -100,6 +100,8 @@ def _greek_variants(s: str) -> List[str]:
         if letter in s:
             out.append(s.replace(letter, word))
             out.append(re.sub(r"-" + letter, letter, s))
+            # "IL-1β" is also written "IL-1 beta", as "TNF-α" is "TNF alpha".
+            out.append(re.sub(r"(?<=[0-9A-Za-z])" + letter, " " + word, s))
         if re.search(r"[-\s]" + word + r"\b", s, re.I):
             out.append(re.sub(r"([-\s])" + word + r"\b", r"\1" + letter, s, flags=re.I))
     for form in [s] + out:

@@ -8,8 +8,8 @@ Data in ``resources/triggers.jsonl``, one phrase per line::
 ``verb`` (inflected; passive when a participle follows "be" or precedes "by"),
 ``noun`` ("a driver of"), ``adjective`` ("required for"), ``event``
 (nominalizations: "induction of Y by X"), ``affix`` ("IL-6-induced") and
-``symmetric`` ("A and B occur together") and ``role`` ("the role of X in
-Y"). ``relations`` lists the candidate
+``symmetric`` ("A and B occur together"), ``role`` ("the role of X in
+Y") and ``title`` ("Effects of X on Y", a statement only as a title). ``relations`` lists the candidate
 types in order; the first whose argument types fit the guidelines is used.
 ``inverse`` marks phrases whose grammatical subject is the relation's object
 ("Y requires X": X REQUIRED_FOR Y).
@@ -25,7 +25,7 @@ from ..io.jsonl import iter_jsonl
 from ..schema import RELATION_TYPES
 
 DEFAULT_TRIGGERS = Path(__file__).parents[1] / "resources" / "triggers.jsonl"
-KINDS = ("verb", "noun", "adjective", "event", "affix", "symmetric", "role")
+KINDS = ("verb", "noun", "adjective", "event", "affix", "symmetric", "role", "title")
 # Prepositions that end a noun trigger's head ("risk factor | for").
 _NOUN_LINKS = frozenset({"of", "for", "to", "in", "against", "on", "with"})
 _KEYS = ("phrase", "kind", "relations", "forms", "inverse")
@@ -119,6 +119,8 @@ def surface_forms(trigger: Trigger) -> Iterator[Tuple[str, str]]:
             yield "is" + trigger.phrase[3:], "base"
     else:
         yield trigger.phrase, "base"
+        for form in trigger.forms:
+            yield form, "base"
 
 
 def iter_trigger_forms(triggers: Iterable[Trigger]) -> Iterator[Tuple[str, Trigger, str]]:

@@ -77,6 +77,22 @@ def _type(name: str, terms: List[str], tree_numbers: List[str]) -> Optional[str]
     return type_
 
 
+# MeSH names many drugs by their salt ("Raloxifene Hydrochloride", "Alendronate Sodium"), which abstracts
+# rarely write. Only salts whose base names the drug itself: "Ferrous Sulfate" is not "ferrous".
+_SALTS = ("hydrochloride", "dihydrochloride", "hcl", "hydrobromide", "mesylate", "maleate", "tartrate",
+          "fumarate", "succinate", "besylate", "sodium", "potassium", "calcium")
+
+
+def salt_base(term: str) -> Optional[str]:
+    """"Raloxifene Hydrochloride" -> "Raloxifene"; None unless the term is one word of five letters or
+    more and a salt word."""
+    words = term.split(" ")
+    if len(words) == 2 and words[1].lower() in _SALTS and len(words[0]) >= 5 and words[0].isalpha() \
+            and not words[0].lower().endswith(("ous", "ic")):
+        return words[0]
+    return None
+
+
 def mesh_entries(source: Source) -> Iterator[Entry]:
     for row in source.rows(MESH):
         if len(row) < 4 or not row[3]:
@@ -86,4 +102,6 @@ def mesh_entries(source: Source) -> Iterator[Entry]:
         type_ = _type(name, terms, trees.split("|"))
         if type_ is None:
             continue
+        if type_ == "DRUG":
+            terms += [base for base in map(salt_base, [name] + terms) if base]
         yield Entry(id=f"MESH:{descriptor}", name=name, type=type_, terms=[name] + terms, source="MeSH")
