@@ -248,3 +248,20 @@ def test_causes_and_effects_named_by_phrases(nlp, text, expected):
 ])
 def test_agents_adverbs_and_shared_subjects(nlp, text, expected):
     assert read(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a descriptor beside a named drug: the drug acts on the target (8.5 item 9)
+    ("Rats were given flutamide (androgen receptor antagonist).",
+     [("DECREASES", "flutamide", None, "androgen receptor", None, "asserted")]),
+    ("Denosumab, a RANKL inhibitor, reduced bone loss.",
+     [("DECREASES", "Denosumab", None, "RANKL", None, "asserted"),
+      ("DECREASES", "Denosumab", None, "bone loss", None, "asserted")]),
+    ("Cells were treated with the p38 MAPK inhibitor SB 202190.",
+     [("DECREASES", "SB 202190", None, "p38 MAPK", None, "asserted")]),
+    # a drug named only by its target is one DRUG, with nothing nested
+    ("The caspase-3 inhibitor blocked apoptosis.",
+     [("DECREASES", "caspase-3 inhibitor", None, "apoptosis", None, "asserted")]),
+])
+def test_drugs_described_by_their_target(nlp, text, expected):
+    assert read(nlp, text) == expected

@@ -255,6 +255,10 @@ def test_a_capital_symbol_is_no_common_word(nlp):
     ("Cortisol receptor resistance is rare.", [("Cortisol receptor resistance", "DISEASE")]),
     # the sensitivity of cells to a drug is one EFFECT with its to-complement (8.5 item 14)
     ("The sensitivity of monocytes to dexamethasone rose.", [("sensitivity of monocytes to dexamethasone", "EFFECT")]),
+    # a descriptor beside a named drug is no mention, its target is; a code name is a DRUG (8.5 item 9)
+    ("Rats were given flutamide (androgen receptor antagonist).",
+     [("flutamide", "DRUG"), ("androgen receptor", "PROTEIN")]),
+    ("Cells were treated with the p38 MAPK inhibitor SB 202190.", [("p38 MAPK", "PROTEIN"), ("SB 202190", "DRUG")]),
     # a cell named by its tissue is one CELL; a disease's growth is a process
     ("Genital skin fibroblasts limit tumor growth.",
      [("Genital skin fibroblasts", "CELL"), ("tumor growth", "EFFECT")]),

@@ -13,7 +13,7 @@ import argparse
 import json
 import random
 from pathlib import Path
-from typing import Dict, Iterator, List, Tuple
+from typing import Dict, Iterator, List, Optional, Tuple
 
 import spacy
 from spacy.training import Example
@@ -129,12 +129,7 @@ def main() -> None:
     args = parser.parse_args()
     fix_random_seed(args.seed)
     nlp = osteoheme.load("rules")  # the rules: candidates and the rules' predicates as features
-    model_nlp = spacy.blank("en")
-    textcat = model_nlp.add_pipe("textcat", config={"model": {
-        "@architectures": "spacy.TextCatBOW.v3", "exclusive_classes": True, "ngram_size": args.ngram_size,
-        "no_output_layer": False, "length": args.length}})
-    for label in LABELS:
-        textcat.add_label(label)
+    model_nlp = blank_model(args.ngram_size, args.length)
     train = examples(nlp, model_nlp, gold_docs("train"), args.max_distance)
     if args.biored:
         real_ids = {d for ids in splits(ROOT / "corpus", REAL).values() for d in ids}
@@ -144,14 +139,7 @@ def main() -> None:
         train += extra
     positives = sum(1 for e in train if e.reference.cats[NONE] == 0.0)
     print(f"train: {len(train):,} candidate pairs, {positives:,} gold relations among them")
-    model_nlp.initialize(lambda: train)
-    rng = random.Random(args.seed)
-    for epoch in range(args.epochs):
-        rng.shuffle(train)
-        losses: Dict[str, float] = {}
-        for batch in minibatch(train, size=32):
-            model_nlp.update(batch, losses=losses, drop=0.1)
-        print(f"epoch {epoch + 1}: loss {losses['textcat']:.2f}")
+    fit(model_nlp, train, args.epochs, args.seed, log=print)
 
     scorer = nlp.add_pipe("osteoheme_relation_scorer", after="osteoheme_relations",
                           config={"max_distance": args.max_distance})
@@ -160,15 +148,7 @@ def main() -> None:
     results = {}
     for threshold in THRESHOLDS:
         scorer.threshold = threshold
-        entities, triples = [], []
-        for doc_id, g in dev.items():
-            doc = scorer(nlp.get_pipe("osteoheme_relations")(_rules_only(nlp, g.text)))
-            for pipe_name in ("osteoheme_certainty",):
-                doc = nlp.get_pipe(pipe_name)(doc)
-            e, t = doc_records(doc, doc_id)
-            entities += [x.to_dict() for x in e]
-            triples += [x.to_dict() for x in t]
-        score = evaluate(entities, triples, dev, per_document=False)["concept_triples"]["ALL"]
+        score = document_scores(nlp, dev)
         results[threshold] = score
         print(f"real dev, threshold {threshold}: document-level relations P {score['p']:.3f} R {score['r']:.3f} "
               f"F1 {score['f']:.3f}")
@@ -186,6 +166,44 @@ def main() -> None:
                                         "dev": {str(t): s for t, s in results.items()}, "threshold": best,
                                         "calibration": scorer.calibration}, indent=2) + "\n", encoding="utf-8")
     print(f"saved {args.out}")
+
+
+def blank_model(ngram_size: int = 1, length: int = 2 ** 16):
+    """The scorer's classifier, untrained: a bag of words over the pair descriptions."""
+    model_nlp = spacy.blank("en")
+    textcat = model_nlp.add_pipe("textcat", config={"model": {
+        "@architectures": "spacy.TextCatBOW.v3", "exclusive_classes": True, "ngram_size": ngram_size,
+        "no_output_layer": False, "length": length}})
+    for label in LABELS:
+        textcat.add_label(label)
+    return model_nlp
+
+
+def fit(model_nlp, train: List[Example], epochs: int, seed: int, log=None) -> None:
+    model_nlp.initialize(lambda: train)
+    rng = random.Random(seed)
+    for epoch in range(epochs):
+        rng.shuffle(train)
+        losses: Dict[str, float] = {}
+        for batch in minibatch(train, size=32):
+            model_nlp.update(batch, losses=losses, drop=0.1)
+        if log:
+            log(f"epoch {epoch + 1}: loss {losses['textcat']:.2f}")
+
+
+def document_scores(nlp, gold: Dict[str, BratDocument]) -> Dict[str, float]:
+    """Document-level relation scores of ``nlp`` (rules, then its scorer if it has one) on ``gold``."""
+    has_scorer = "osteoheme_relation_scorer" in nlp.pipe_names
+    entities, triples = [], []
+    for doc_id, g in gold.items():
+        doc = nlp.get_pipe("osteoheme_relations")(_rules_only(nlp, g.text))
+        if has_scorer:
+            doc = nlp.get_pipe("osteoheme_relation_scorer")(doc)
+        doc = nlp.get_pipe("osteoheme_certainty")(doc)
+        e, t = doc_records(doc, doc_id)
+        entities += [x.to_dict() for x in e]
+        triples += [x.to_dict() for x in t]
+    return evaluate(entities, triples, gold, per_document=False)["concept_triples"]["ALL"]
 
 
 def _rules_only(nlp, text: str):
@@ -215,11 +233,15 @@ def calibration(nlp, scorer, dev, max_distance: int) -> List[Tuple[float, float]
             edge = next(e for e in BINS if p < e)
             hits[edge][0] += predicate == label
             hits[edge][1] += 1
+    # Laplace-smoothed precision per bin; a bin with no candidates (below the threshold, or none that
+    # likely) takes the next bin's, so that it neither raises nor lowers the table.
+    precisions: List[Optional[float]] = [(right + 1) / (n + 2) if n else None for right, n in hits.values()]
+    for k in range(len(precisions) - 2, -1, -1):
+        if precisions[k] is None:
+            precisions[k] = precisions[k + 1]
     table, floor = [], 0.0
-    for edge in BINS:
-        right, n = hits[edge]
-        precision = (right + 1) / (n + 2)  # Laplace: an empty bin says 0.5, not 0 or 1
-        floor = max(floor, precision)
+    for edge, precision in zip(BINS, precisions):
+        floor = max(floor, precision if precision is not None else floor)
         table.append((edge, round(floor, 3)))
     return table
 

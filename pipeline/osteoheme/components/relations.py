@@ -47,7 +47,7 @@ from .dependency import DependencyArguments
 from .grammar import SentenceIndex, concept_key, coordinated, one_per_concept
 from ..schema import ARGUMENT_TYPES
 from .triggers import DEFAULT_TRIGGERS, Trigger, iter_trigger_forms, read_triggers, trigger_from_dict
-from .words import (BE_FORMS, CLAUSE_BREAKS, DETERMINERS, NEGATIONS, POSSESSIVE, PREPOSITIONS, RELATIVE_PRONOUNS,
+from .words import (BE_FORMS, CLAUSE_BREAKS, DETERMINERS, DRUG_DESCRIPTORS, NEGATIONS, POSSESSIVE, PREPOSITIONS, RELATIVE_PRONOUNS,
                      SUBORDINATORS)
 
 # When a trigger's relation does not fit its arguments, what it means instead.
@@ -58,7 +58,7 @@ FALLBACKS = {"INCREASES": "CAUSES", "DECREASES": "PREVENTS", "CAUSES": "INCREASE
 DEFAULT_CONFIDENCE = {
     "active": 0.85, "passive": 0.8, "copula": 0.8, "event": 0.75, "affix": 0.7, "causative": 0.75,
     "shared_subject": 0.75, "relative_clause": 0.8, "pronoun": 0.7, "symmetric": 0.75, "dependency": 0.7,
-    "list": 0.75, "title": 0.8,
+    "list": 0.75, "title": 0.8, "descriptor": 0.8,
 }
 _SKIP_LEFT = frozenset({"also", "directly", "indirectly", "not", "n't", "does", "do", "did", "can", "could", "may",
                         "might", "will", "would", "should", "must", "further", "thereby", "often", "frequently",
@@ -77,7 +77,8 @@ _AIM_WORDS = frozenset({"we", "our", "us", "to", "evaluation", "study", "analysi
                         "examination", "studies", "analyses"})
 # ", however," between a subject and its verb is a parenthetical, as is ", which …,".
 _PARENTHETICAL_OPENERS = frozenset({"which", "who", "but", "not", "however", "moreover", "furthermore", "therefore",
-                                    "thus", "nevertheless", "notably", "importantly", "in", "for", "like"})
+                                    "thus", "nevertheless", "notably", "importantly", "in", "for", "like", "a",
+                                    "an"})
 # Words in -ly that are no adverbs.
 _NOT_ADVERBS = frozenset({"family", "early", "daily", "supply", "assembly", "anomaly", "reply", "apply", "multiply",
                           "july", "italy", "only", "fly", "ally", "rely", "weekly", "monthly", "yearly"})
@@ -205,10 +206,12 @@ class RelationExtractor(Pipe):
             by_sent: Dict[int, List[_Found]] = {}
             for f in found:
                 by_sent.setdefault(sents.of(f.start).start, []).append(f)
-            for sent_found in by_sent.values():
-                relations += _SentenceReader(self, doc, ents, ent_index, sent_found,
-                                             sents.of(sent_found[0].start), ent_starts, lower, texts,
-                                             parsed).read()
+            for e in ents:  # a drug's descriptor states a relation without a trigger (8.5 item 9)
+                if e.end < len(doc) and lower[e.end] in DRUG_DESCRIPTORS:
+                    by_sent.setdefault(sents.of(e.start).start, [])
+            for start, sent_found in sorted(by_sent.items()):
+                relations += _SentenceReader(self, doc, ents, ent_index, sent_found, sents.of(start), ent_starts,
+                                             lower, texts, parsed).read()
         seen, unique = set(), []
         for r in relations:
             key = (r.subject, r.object, r.label)
@@ -262,7 +265,7 @@ class _SentenceReader:
         self.syntax = DependencyArguments(doc, ents, ent_index, sent) if parsed else None
 
     def read(self) -> List[Relation]:
-        out: List[Relation] = self._comparative()
+        out: List[Relation] = self._comparative() + self._described_drugs()
         for k, f in enumerate(self.found):
             if f.start not in self.consumed:
                 out += self._read_one(k, f)
@@ -286,6 +289,35 @@ class _SentenceReader:
         x._.state, y._.state = _COMPARATIVES[self.lower[start + 1]], _COMPARATIVES[self.lower[second + 2]]
         return [Relation((x.start, x.end), (y.start, y.end), "ASSOCIATED_WITH", False,
                          self.owner.confidence["copula"], "comparative:the more, the more", (start, start + 2))]
+
+    def _described_drugs(self) -> List[Relation]:
+        """8.5 item 9: "flutamide (androgen receptor antagonist)", "denosumab, a RANKL inhibitor", "the p38
+        inhibitor SB 202190": the drug DECREASES its target (INCREASES for an agonist or activator)."""
+        out = []
+        for k in range(self.first_ent, len(self.ents)):
+            target = self.ents[k]
+            if target.start >= self.sent.end:
+                break
+            word = self.lower[target.end] if target.end < self.sent.end else ""
+            if word not in DRUG_DESCRIPTORS:
+                continue
+            start, end = target.start, target.end + 1
+            before = start - 1 if start > self.sent.start and self.lower[start - 1] in ("a", "an", "the") else start
+            named = None
+            if start - 2 >= self.sent.start and self.texts[start - 1] == "(" and end < self.sent.end \
+                    and self.texts[end] == ")":
+                named = self.ent_index.get(start - 2)
+            elif before - 2 >= self.sent.start and self.texts[before - 1] == ",":
+                named = self.ent_index.get(before - 2)
+            else:
+                named = self.ent_index.get(end)
+            drug = self.ents[named] if named is not None else None
+            if drug is not None and drug.label_ == "DRUG" and not _same_mention(drug, target) \
+                    and (drug.start == end or drug.end in (start - 1, before - 1)):
+                out.append(Relation((drug.start, drug.end), (target.start, target.end), DRUG_DESCRIPTORS[word],
+                                        False, self.owner.confidence["descriptor"], f"descriptor:{word}",
+                                        (target.end, target.end + 1)))
+        return out
 
     def _is_adjectival(self, f: _Found, found: List[_Found]) -> bool:
         """"elevated hepcidin", "a sustained inflammatory response": a participle used as an adjective."""

@@ -11,6 +11,7 @@ overlap (the longer span wins, as guideline rule 5 asks):
    nearest antecedent mention(s) through ``Span._.antecedents``.
 """
 
+import re
 from bisect import bisect_left
 from pathlib import Path
 from typing import Callable, Dict, Iterable, List, Optional, Tuple, Union
@@ -33,7 +34,7 @@ from .terminology import (DEFAULT_TERMINOLOGY, DEFAULT_VOCABULARY, Concept, conc
                           iter_surface_forms, read_terminology)
 from .grammar import concept_key, coordinated, is_separator_run, one_per_concept
 from ..schema import ENTITY_TYPES
-from .words import DETERMINERS, SEPARATORS
+from .words import DETERMINERS, DRUG_DESCRIPTORS, SEPARATORS
 
 # Process nouns that form an EFFECT with an of-complement or a compound
 # modifier naming a nutrient or cell ("absorption of calcium", "iron absorption").
@@ -258,15 +259,25 @@ class TermRecognizer(Pipe):
                 out.append(Span(doc, start, stop, label="DISEASE"))
             else:
                 headed = self._headed(doc, ent)
+                if headed is not None and headed.label_ == "DRUG" and doc[headed.end - 1].lower_ in DRUG_DESCRIPTORS:
+                    named = _described_drug(doc, headed, ents)
+                    if named is not None:
+                        # 8.5 item 9: "flutamide (androgen receptor antagonist)": the descriptor is no
+                        # mention, its target is; the drug is named beside it.
+                        headed = self._headed(doc, ent, stop=headed.end - 1)
+                        if named not in ents:
+                            out.append(named)
                 if headed is not None:
                     out.append(headed)
         return out
 
-    def _headed(self, doc: Doc, ent: Span) -> Optional[Span]:
+    def _headed(self, doc: Doc, ent: Span, stop: Optional[int] = None) -> Optional[Span]:
         """The mention a chain of head nouns makes of ``ent`` ("steroid receptor drugs": receptor, then
-        drug), ``ent`` itself without one, None where a head makes it a description ("iron exporter")."""
+        drug), ``ent`` itself without one, None where a head makes it a description ("iron exporter").
+        The chain ends before token ``stop`` if given."""
         label, end = ent.label_, ent.end
-        while end < len(doc) and label != NO_MENTION:
+        stop = len(doc) if stop is None else stop
+        while end < stop and label != NO_MENTION:
             # "thyroid hormone beta receptor": a Greek letter may stand before the head.
             at = end + 1 if end + 1 < len(doc) and doc[end].lower_ in _GREEK_WORDS \
                 and doc[end + 1].lower_ in self.head_nouns else end
@@ -493,6 +504,35 @@ def _compound_names(doc: Doc, ents: List[Span]) -> List[Span]:
         if prev is not None and prev.label_ == "DISEASE":
             out.append(Span(doc, prev.start, i + 1, label="EFFECT"))
     return out
+
+
+# A drug's code name: "LY294002", "SB 202190", "U0126".
+_CODE_NAME = re.compile(r"^[A-Z]{1,5}-?[0-9]{3,}[A-Za-z0-9-]*$")
+
+
+def _described_drug(doc: Doc, descriptor: Span, ents: List[Span]) -> Optional[Span]:
+    """The named drug a descriptor stands beside (8.5 item 9): "flutamide (androgen receptor antagonist)",
+    "denosumab, a RANKL inhibitor", "the p38 inhibitor SB 202190" (a code name is a DRUG mention)."""
+    by_end = {e.end: e for e in ents}
+    by_start = {e.start: e for e in ents}
+    start, end = descriptor.start, descriptor.end
+    if start > 1 and doc[start - 1].text == "(" and end < len(doc) and doc[end].text == ")":
+        named = by_end.get(start - 1)
+        return named if named is not None and named.label_ == "DRUG" else None
+    before = start - 1 if start > 0 and doc[start - 1].lower_ in ("a", "an", "the") else start
+    if before > 1 and doc[before - 1].text == ",":
+        named = by_end.get(before - 1)
+        if named is not None and named.label_ == "DRUG":
+            return named
+    after = by_start.get(end)
+    if after is not None and after.label_ == "DRUG":
+        return after
+    if end < len(doc) and _CODE_NAME.match(doc[end].text):
+        return Span(doc, end, end + 1, label="DRUG")
+    if end + 1 < len(doc) and doc[end].text.isalpha() and doc[end].text.isupper() and len(doc[end]) <= 5 \
+            and doc[end + 1].text.isdigit() and len(doc[end + 1]) >= 3:
+        return Span(doc, end, end + 2, label="DRUG")  # "SB 202190"
+    return None
 
 
 def _is_element(doc: Doc, i: int) -> bool:

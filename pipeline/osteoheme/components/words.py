@@ -22,3 +22,10 @@ PREPOSITIONS = frozenset({"in", "within", "inside", "among", "amongst", "during"
 # Nouns that stand for an amount of what follows them: "levels of IL-6", "iron stores".
 LEVEL_NOUNS = frozenset({"levels", "level", "concentrations", "concentration", "amounts", "amount", "intake",
                          "stores", "supply"})
+
+# Guidelines 8.5 item 9: a descriptor beside a named drug says what the drug does to its target ("the p38
+# inhibitor SB 202190": SB 202190 DECREASES p38).
+DRUG_DESCRIPTORS = {"inhibitor": "DECREASES", "inhibitors": "DECREASES", "antagonist": "DECREASES",
+                    "antagonists": "DECREASES", "blocker": "DECREASES", "blockers": "DECREASES",
+                    "agonist": "INCREASES", "agonists": "INCREASES", "activator": "INCREASES",
+                    "activators": "INCREASES"}
