@@ -265,3 +265,27 @@ def test_agents_adverbs_and_shared_subjects(nlp, text, expected):
 ])
 def test_drugs_described_by_their_target(nlp, text, expected):
     assert read(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a participle after a list item's comma is no verb, whatever the item (review of this round)
+    ("CKD patients had anemia, an elevated IL-6, increased hepcidin and low iron.", []),
+    ("The patients had anemia, an inflammation, reduced erythropoiesis and bone loss.", []),
+    # a role stated outside an aim is still a relation
+    ("Our data reveal the role of hepcidin in anemia.",
+     [("ASSOCIATED_WITH", "hepcidin", None, "anemia", None, "asserted")]),
+    # only "in the presence / absence of X" is a condition; "the absence of X causes" keeps its subject
+    ("The absence of hepcidin causes iron overload.",
+     [("CAUSES", "hepcidin", None, "iron overload", None, "asserted")]),
+    # an abstract's first sentence with a verb "be" is no title
+    ("The effects of IL-6 on hepcidin were studied in mice.", []),
+    ("We investigated the IL-6 effect on hepcidin.", []),
+    # "due to" right after its effect only, and only for a change whose direction it states
+    ("Data on IL-6 were missing due to hemolysis.", []),
+    ("Hepcidin levels were low due to IL-6.", []),
+    # a descriptor in a list or before a code name describes the drug it names
+    ("Mice received LPS, the TLR4 antagonist TAK-242.", [("DECREASES", "TAK-242", None, "TLR4", None, "asserted")]),
+    ("Patients received denosumab, a JAK2 inhibitor or placebo.", []),
+])
+def test_lists_aims_and_conditions_stay_apart(nlp, text, expected):
+    assert read(nlp, text) == expected

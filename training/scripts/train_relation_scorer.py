@@ -233,15 +233,13 @@ def calibration(nlp, scorer, dev, max_distance: int) -> List[Tuple[float, float]
             edge = next(e for e in BINS if p < e)
             hits[edge][0] += predicate == label
             hits[edge][1] += 1
-    # Laplace-smoothed precision per bin; a bin with no candidates (below the threshold, or none that
-    # likely) takes the next bin's, so that it neither raises nor lowers the table.
+    # Laplace-smoothed precision per bin. A bin with no candidates keeps the value before it (so it
+    # raises nothing), and empty bins at the bottom (below the threshold) take the first measured one.
     precisions: List[Optional[float]] = [(right + 1) / (n + 2) if n else None for right, n in hits.values()]
-    for k in range(len(precisions) - 2, -1, -1):
-        if precisions[k] is None:
-            precisions[k] = precisions[k + 1]
-    table, floor = [], 0.0
+    first = next((p for p in precisions if p is not None), 0.5)
+    table, floor = [], first
     for edge, precision in zip(BINS, precisions):
-        floor = max(floor, precision if precision is not None else floor)
+        floor = max(floor, precision) if precision is not None else floor
         table.append((edge, round(floor, 3)))
     return table
 

@@ -73,16 +73,31 @@ _SKIP_LEFT = frozenset({"also", "directly", "indirectly", "not", "n't", "does", 
                         "main", "independent", "strong", "significant", "known", "established", "well", "well-known",
                         "critical", "crucial", "essential", "principal", "central", "direct", "common"})
 _CONJ = frozenset({"and", "or", "but"})
-_AIM_WORDS = frozenset({"we", "our", "us", "to", "evaluation", "study", "analysis", "assessment", "investigation",
-                        "examination", "studies", "analyses"})
-# ", however," between a subject and its verb is a parenthetical, as is ", which …,".
+# Words of an aim or a study, right before "the effect of" / "the role of": what follows states nothing
+# (8.5 item 2): "we examined the effect of", "to probe the role of", "an evaluation of the effect of".
+_AIM_WORDS = frozenset({"examine", "examined", "examining", "investigate", "investigated", "investigating", "study",
+                        "studied", "studying", "evaluate", "evaluated", "evaluating", "assess", "assessed",
+                        "assessing", "analyze", "analyzed", "analyse", "analysed", "explore", "explored", "probe",
+                        "probed", "determine", "determined", "test", "tested", "compare", "compared", "clarify",
+                        "elucidate", "understand", "evaluation", "analysis", "assessment", "investigation",
+                        "examination", "studies", "analyses", "whether"})
+# A parenthetical between a subject and its verb opens with one of these: ", which is made in the liver,",
+# ", however,", ", in contrast,", ", both acting on …," and an apposition ", a hormone made in the liver,".
 _PARENTHETICAL_OPENERS = frozenset({"which", "who", "but", "not", "however", "moreover", "furthermore", "therefore",
-                                    "thus", "nevertheless", "notably", "importantly", "in", "for", "like", "a",
-                                    "an"})
+                                    "thus", "nevertheless", "notably", "importantly", "in", "a", "an", "both"})
+# Only these make a participle after the comma a verb ("IL-6, however, increased hepcidin"), and only after
+# a subject that opens the clause: in "had anemia, an elevated IL-6, increased hepcidin" the participle is
+# another item of a list.
+_CLAUSE_OPENERS = frozenset({"which", "who", "however", "moreover", "furthermore", "therefore", "thus",
+                             "nevertheless", "notably", "importantly", "in", "a", "an"})
+# ", in contrast," is a parenthetical; ", in the liver," is a setting.
+_DISCOURSE_IN = frozenset({"contrast", "addition", "turn", "particular", "fact"})
 # Words in -ly that are no adverbs.
 _NOT_ADVERBS = frozenset({"family", "early", "daily", "supply", "assembly", "anomaly", "reply", "apply", "multiply",
                           "july", "italy", "only", "fly", "ally", "rely", "weekly", "monthly", "yearly"})
-_HAVE_FORMS = frozenset({"had", "has", "have", "having", "showed", "with"})
+# After these a first participle is no finite verb ("had increased IL-6", "showed reduced iron", "with
+# increased IL-6"), so a second one after "and" is none either.
+_NO_FINITE_AFTER = frozenset({"had", "has", "have", "having", "showed", "with"})
 # Prepositions that open a setting, which an agent after "by" never lies beyond.
 _SETTING_PREPOSITIONS = frozenset({"in", "at", "on", "within", "during", "from", "after", "among", "into"})
 # Gene and product words after a molecule (guidelines 8.1 item 5).
@@ -303,14 +318,15 @@ class _SentenceReader:
                 continue
             start, end = target.start, target.end + 1
             before = start - 1 if start > self.sent.start and self.lower[start - 1] in ("a", "an", "the") else start
-            named = None
-            if start - 2 >= self.sent.start and self.texts[start - 1] == "(" and end < self.sent.end \
-                    and self.texts[end] == ")":
+            # The name after the descriptor first ("LPS, the TLR4 antagonist TAK-242": TAK-242), then the
+            # name the descriptor stands in brackets or commas after ("denosumab, a RANKL inhibitor,").
+            closed = end >= self.sent.end or self.texts[end] in (",", ")", ".", ";")
+            named = self.ent_index.get(end)
+            if named is None and start - 2 >= self.sent.start and self.texts[start - 1] == "(" \
+                    and end < self.sent.end and self.texts[end] == ")":
                 named = self.ent_index.get(start - 2)
-            elif before - 2 >= self.sent.start and self.texts[before - 1] == ",":
+            elif named is None and closed and before - 2 >= self.sent.start and self.texts[before - 1] == ",":
                 named = self.ent_index.get(before - 2)
-            else:
-                named = self.ent_index.get(end)
             drug = self.ents[named] if named is not None else None
             if drug is not None and drug.label_ == "DRUG" and not _same_mention(drug, target) \
                     and (drug.start == end or drug.end in (start - 1, before - 1)):
@@ -322,8 +338,8 @@ class _SentenceReader:
     def _is_adjectival(self, f: _Found, found: List[_Found]) -> bool:
         """"elevated hepcidin", "a sustained inflammatory response": a participle used as an adjective."""
         if f.trigger.kind == "verb" and f.form == "ing" and f.start > self.sent.start \
-                and self.lower[f.start - 1] in DETERMINERS:
-            return True  # "an activating mutation"
+                and self.lower[f.start - 1] in ("a", "an", "the"):
+            return True  # "an activating mutation" (but "both inducing hepcidin" is a verb)
         if f.trigger.kind != "verb" or f.form != "past" or f.end - f.start != 1:
             return False
         nxt = f.end
@@ -340,12 +356,28 @@ class _SentenceReader:
         before = self.lower[f.start - 1]
         if before in ("and", "or") and self._coordinated_verb(f, found):
             return False
-        if before == ",":
-            # "IL-6, however, increased hepcidin": the comma closes a parenthetical after the subject.
-            opening = self._skip_parenthetical(f.start - 1)
-            if opening != f.start - 1 and opening - 1 in self.ent_index:
-                return False
+        if before == "," and self._closes_parenthetical_after_subject(f.start - 1):
+            return False  # "IL-6, however, increased hepcidin"
         return before in DETERMINERS or before in _ADJECTIVE_CONTEXT
+
+    def _closes_parenthetical_after_subject(self, comma: int) -> bool:
+        """", however," or ", which is made in the liver," right after a subject that opens the clause (no
+        verb or trigger before it), not the comma of a list ("had anemia, an elevated IL-6, increased …")."""
+        opening = self._skip_parenthetical(comma)
+        if opening == comma or opening - 1 not in self.ent_index:
+            return False
+        opener = self.lower[opening + 1]
+        if opener not in _CLAUSE_OPENERS or (opener == "in" and self.lower[opening + 2] not in _DISCOURSE_IN):
+            return False
+        subject = self.ents[self.ent_index[opening - 1]]
+        return not any(self.lower[j] in BE_FORMS or self.lower[j] in _NO_FINITE_AFTER or j in self.trigger_at
+                       for j in range(self.sent.start, subject.start))
+
+    def _in_aim(self, f: _Found) -> bool:
+        """"We examined the effect of X on Y", "to probe the role of X in Y", "an evaluation of the effect
+        of": an aim or a study word within the few words before the phrase (8.5 item 2)."""
+        return any(w in _AIM_WORDS for w in self.lower[max(self.sent.start, f.start - 4):f.start]) \
+            or self.lower[self.sent.start] == "to"
 
     def _coordinated_verb(self, f: _Found, found: List[_Found]) -> bool:
         """"E2 increased survival and prevented apoptosis": after "and", a participle continues the
@@ -358,7 +390,7 @@ class _SentenceReader:
         # participle is no finite verb, so neither is the second.
         before = self.lower[g.start - 1] if g.start > self.sent.start else ""
         return g.form in ("past", "s") and not self._is_adjectival(g, found) \
-            and before not in _HAVE_FORMS and before not in PREPOSITIONS
+            and before not in _NO_FINITE_AFTER and before not in PREPOSITIONS
 
     # One trigger: find its arguments by construction, then type and negate the relation.
     def _read_one(self, k: int, f: _Found) -> List[Relation]:
@@ -374,10 +406,10 @@ class _SentenceReader:
         elif kind in ("role", "title"):
             # "the role of X in Y": X is the subject, Y the object. A title "Effect(s) of X on Y" states
             # that X regulates Y (8.5 item 4); the same words in the text state nothing.
-            if (kind == "title" and self.sent.start != 0) \
-                    or any(w in _AIM_WORDS for w in self.lower[self.sent.start:f.start]):
-                # Not the title, or an aim: "We examined the effect of X on Y", "To probe the role of X in
-                # Y", "An evaluation of the effect of X on Y" state nothing (8.5 item 2).
+            # Only a title states it: the doc's first sentence, with no verb "be" ("The effects of X on Y
+            # were studied" opens an abstract with its aim); an aim states nothing (8.5 item 2).
+            title = self.sent.start == 0 and not any(w in BE_FORMS for w in self.lower[self.sent.start:self.sent.end])
+            if (kind == "title" and not title) or self._in_aim(f):
                 return []
             subjects = self._ent_starting_near(f.end)
             objects, method = [], "copula" if kind == "role" else "title"
@@ -427,6 +459,12 @@ class _SentenceReader:
             subjects, objects = subjects + extra_s, objects + extra_o
         else:
             from_parse = set()
+        if kind == "noun" and f.trigger.phrase.endswith("effect on") and self._in_aim(f):
+            return []  # "We investigated the IL-6 effect on hepcidin" (8.5 item 2)
+        if kind == "adjective" and f.trigger.inverse and subjects and subjects[-1].end < f.start - 2:
+            # "Y due to X", "Y dependent on X": Y stands right before the phrase (a be-verb may come
+            # between); "data on IL-6 were missing due to hemolysis" says nothing of IL-6.
+            subjects = []
         f.subjects, f.objects = subjects, objects
         if not subjects and objects and kind in ("noun", "adjective", "verb"):
             # "Risk factors for D include A and B": the listed members are the subjects (8.4 item 4).
@@ -450,6 +488,8 @@ class _SentenceReader:
                 predicate = choose_relation(names, s, o)
                 if predicate is None or _same_mention(s, o):
                     continue
+                if kind == "adjective" and f.trigger.inverse and predicate not in names:
+                    continue  # "IL-6 low due to X": a change whose direction the phrase does not state
                 how = "dependency" if {(s.start, s.end), (o.start, o.end)} & from_parse else method
                 if predicate == "ASSOCIATED_WITH" and o.start < s.start:
                     s, o = o, s
@@ -500,7 +540,7 @@ class _SentenceReader:
                 # "Epo caused an increase in cells expressing GPA and up-regulated globin": the subject of
                 # the clause's last finite verb, not of a participle or an event in between.
                 finite = next((p for p in reversed(self.found[:k]) if p.subjects and p.trigger.kind == "verb"
-                               and p.form in ("s", "past", "base") and p.start >= self.sent.start), None)
+                               and p.form in ("s", "past", "base")), None)
                 shared = finite or (previous if previous is not None and previous.subjects else None)
                 if shared is not None:
                     return shared.subjects, "shared_subject"
@@ -551,11 +591,13 @@ class _SentenceReader:
 
     def _fronted_setting(self, ent: Span) -> bool:
         """A mention in a prepositional phrase that opens the sentence and ends in a comma, or a condition:
-        "injection of the antibody in the absence of LPS suppressed …" (LPS is no subject)."""
+        "injection of the antibody in the absence of LPS suppressed …" (LPS is no subject; "the absence
+        of hepcidin causes …" keeps its subject)."""
         i = ent.start - 1
         while i >= self.sent.start and self.lower[i] in DETERMINERS:
             i -= 1
-        if i - 1 >= self.sent.start and self.lower[i] == "of" and self.lower[i - 1] in ("absence", "presence"):
+        if i - 3 >= self.sent.start and self.lower[i] == "of" and self.lower[i - 1] in ("absence", "presence") \
+                and self.lower[i - 2] == "the" and self.lower[i - 3] == "in":
             return True
         return i == self.sent.start and self.lower[i] in _LOCATIVE and ent.end < self.sent.end \
             and self.texts[ent.end] == ","

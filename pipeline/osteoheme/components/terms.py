@@ -516,14 +516,7 @@ def _described_drug(doc: Doc, descriptor: Span, ents: List[Span]) -> Optional[Sp
     by_end = {e.end: e for e in ents}
     by_start = {e.start: e for e in ents}
     start, end = descriptor.start, descriptor.end
-    if start > 1 and doc[start - 1].text == "(" and end < len(doc) and doc[end].text == ")":
-        named = by_end.get(start - 1)
-        return named if named is not None and named.label_ == "DRUG" else None
-    before = start - 1 if start > 0 and doc[start - 1].lower_ in ("a", "an", "the") else start
-    if before > 1 and doc[before - 1].text == ",":
-        named = by_end.get(before - 1)
-        if named is not None and named.label_ == "DRUG":
-            return named
+    # The name after the descriptor first ("LPS, the TLR4 antagonist TAK-242" names TAK-242).
     after = by_start.get(end)
     if after is not None and after.label_ == "DRUG":
         return after
@@ -532,7 +525,16 @@ def _described_drug(doc: Doc, descriptor: Span, ents: List[Span]) -> Optional[Sp
     if end + 1 < len(doc) and doc[end].text.isalpha() and doc[end].text.isupper() and len(doc[end]) <= 5 \
             and doc[end + 1].text.isdigit() and len(doc[end + 1]) >= 3:
         return Span(doc, end, end + 2, label="DRUG")  # "SB 202190"
-    return None
+    named = None
+    if start > 1 and doc[start - 1].text == "(" and end < len(doc) and doc[end].text == ")":
+        named = by_end.get(start - 1)
+    before = start - 1 if start > 0 and doc[start - 1].lower_ in ("a", "an", "the") else start
+    # An apposition is closed ("denosumab, a RANKL inhibitor, reduced …"), unlike a list ("denosumab, a
+    # JAK2 inhibitor or placebo").
+    closed = end >= len(doc) or doc[end].text in (",", ")", ".", ";")
+    if named is None and closed and before > 1 and doc[before - 1].text == ",":
+        named = by_end.get(before - 1)
+    return named if named is not None and named.label_ == "DRUG" else None
 
 
 def _is_element(doc: Doc, i: int) -> bool:

@@ -85,10 +85,11 @@ _SALTS = ("hydrochloride", "dihydrochloride", "hcl", "hydrobromide", "mesylate",
 
 def salt_base(term: str) -> Optional[str]:
     """"Raloxifene Hydrochloride" -> "Raloxifene"; None unless the term is one word of five letters or
-    more and a salt word."""
+    more and a salt word, and the word is no cation ("Ferrous", "Cupric"), ester group ("Dimethyl
+    Fumarate", "Ethyl Methanesulfonate") or counter-ion ("Dicholine")."""
     words = term.split(" ")
     if len(words) == 2 and words[1].lower() in _SALTS and len(words[0]) >= 5 and words[0].isalpha() \
-            and not words[0].lower().endswith(("ous", "ic")):
+            and not words[0].lower().endswith(("ous", "ic", "yl", "choline")):
         return words[0]
     return None
 
