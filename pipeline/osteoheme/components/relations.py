@@ -46,6 +46,7 @@ from .. import _extensions  # noqa: F401
 from .dependency import DependencyArguments
 from .grammar import SentenceIndex, concept_key, coordinated, one_per_concept
 from ..schema import ARGUMENT_TYPES
+from .terms import described_drug
 from .triggers import DEFAULT_TRIGGERS, Trigger, iter_trigger_forms, read_triggers, trigger_from_dict
 from .words import (BE_FORMS, CLAUSE_BREAKS, DETERMINERS, DRUG_DESCRIPTORS, NEGATIONS, POSSESSIVE, PREPOSITIONS, RELATIVE_PRONOUNS,
                      SUBORDINATORS)
@@ -272,6 +273,7 @@ class _SentenceReader:
         self.sent = sent
         # This sentence's mentions, as indices into ents: every scan stays inside the sentence.
         self.first_ent = bisect_left(ent_starts, sent.start)
+        self.ent_spans = {(e.start, e.end) for e in ents}
         self.trigger_at = {i: f for f in found for i in range(f.start, f.end)}  # until the adjectives are known
         self.found = [f for f in found if not self._is_adjectival(f, found)]
         self.trigger_at = {i: f for f in self.found for i in range(f.start, f.end)}
@@ -309,30 +311,16 @@ class _SentenceReader:
         """8.5 item 9: "flutamide (androgen receptor antagonist)", "denosumab, a RANKL inhibitor", "the p38
         inhibitor SB 202190": the drug DECREASES its target (INCREASES for an agonist or activator)."""
         out = []
-        for k in range(self.first_ent, len(self.ents)):
-            target = self.ents[k]
-            if target.start >= self.sent.end:
-                break
+        sentence = [e for e in self.ents[self.first_ent:] if e.start < self.sent.end]
+        for target in sentence:
             word = self.lower[target.end] if target.end < self.sent.end else ""
             if word not in DRUG_DESCRIPTORS:
                 continue
-            start, end = target.start, target.end + 1
-            before = start - 1 if start > self.sent.start and self.lower[start - 1] in ("a", "an", "the") else start
-            # The name after the descriptor first ("LPS, the TLR4 antagonist TAK-242": TAK-242), then the
-            # name the descriptor stands in brackets or commas after ("denosumab, a RANKL inhibitor,").
-            closed = end >= self.sent.end or self.texts[end] in (",", ")", ".", ";")
-            named = self.ent_index.get(end)
-            if named is None and start - 2 >= self.sent.start and self.texts[start - 1] == "(" \
-                    and end < self.sent.end and self.texts[end] == ")":
-                named = self.ent_index.get(start - 2)
-            elif named is None and closed and before - 2 >= self.sent.start and self.texts[before - 1] == ",":
-                named = self.ent_index.get(before - 2)
-            drug = self.ents[named] if named is not None else None
-            if drug is not None and drug.label_ == "DRUG" and not _same_mention(drug, target) \
-                    and (drug.start == end or drug.end in (start - 1, before - 1)):
+            drug = described_drug(self.doc, target.start, target.end + 1, sentence)
+            if drug is not None and (drug.start, drug.end) in self.ent_spans and not _same_mention(drug, target):
                 out.append(Relation((drug.start, drug.end), (target.start, target.end), DRUG_DESCRIPTORS[word],
-                                        False, self.owner.confidence["descriptor"], f"descriptor:{word}",
-                                        (target.end, target.end + 1)))
+                                    False, self.owner.confidence["descriptor"], f"descriptor:{word}",
+                                    (target.end, target.end + 1)))
         return out
 
     def _is_adjectival(self, f: _Found, found: List[_Found]) -> bool:
@@ -343,11 +331,11 @@ class _SentenceReader:
         if f.trigger.kind != "verb" or f.form != "past" or f.end - f.start != 1:
             return False
         nxt = f.end
-        # Up to two words ("increased serum hepcidin"), or a slash-joined pair ("increased Th1/Th17").
+        # Up to two words before the mention ("increased serum hepcidin", "increased Th1/Th17").
         while nxt < self.sent.end and nxt not in self.ent_index \
-                and (self.doc[nxt].is_alpha or self.texts[nxt] == "/" or self.texts[nxt].isalnum()) \
+                and (self.texts[nxt].isalnum() or self.texts[nxt] == "/") \
                 and self.lower[nxt] not in DETERMINERS and self.lower[nxt] not in _ADJECTIVE_CONTEXT \
-                and self.lower[nxt] not in _LOCATIVE and nxt - f.end < (3 if "/" in self.texts[f.end:nxt + 2] else 2):
+                and self.lower[nxt] not in _LOCATIVE and nxt - f.end < 2:
             nxt += 1
         if nxt not in self.ent_index:
             return False
@@ -754,9 +742,13 @@ class _SentenceReader:
         i = start
         while i < self.sent.end and i - start < 3 and self.lower[i] not in ("by", "in"):
             i += 1
+        return self._agent_introduced_at(i)
+
+    def _agent_introduced_at(self, i: int) -> List[Span]:
+        """The agent after "by" or "in response to" at token i ("upregulated in response to IL-6")."""
         if i < self.sent.end and self.lower[i] == "by":
             return self._agent_at(i + 1)
-        if self.lower[i:i + 3] == ["in", "response", "to"]:  # "upregulated in response to IL-6"
+        if self.lower[i:i + 3] == ["in", "response", "to"]:
             return self._agent_at(i + 3)
         return []
 
@@ -776,14 +768,9 @@ class _SentenceReader:
             after = self._past_brackets(max(o.end for o in objects))
             if after + 1 < self.sent.end and self.lower[after] in _WRAPPER_WORDS:
                 after += 1
-            if after < self.sent.end and self.lower[after] == "by":
-                agents = self._agent_at(after + 1)
-                if agents:
-                    return agents, "event"
-            if self.lower[after:after + 3] == ["in", "response", "to"]:
-                agents = self._agent_at(after + 3)
-                if agents:
-                    return agents, "event"
+            agents = self._agent_introduced_at(after)
+            if agents:
+                return agents, "event"
         i = f.start - 1
         if i - 1 >= self.sent.start and self.lower[i].lstrip("-–") in ("mediated", "induced", "driven",
                                                                              "dependent", "stimulated"):

@@ -77,9 +77,6 @@ class StateTagger(ConfigOnlyPipe):
             if word in self.heads:
                 return self.heads[word], True
             if word in self.modifiers:
-                if word.endswith("ed") and i > 0 and doc[i - 1].ent_iob_ != "O":
-                    # "IL-6 increased hepcidin": a verb after its subject, the relation and no State.
-                    return None, False
                 return self.modifiers[word], False
             if word in _LINKS and i > 0:
                 before = doc[i - 1].lower_

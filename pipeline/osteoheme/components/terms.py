@@ -260,7 +260,7 @@ class TermRecognizer(Pipe):
             else:
                 headed = self._headed(doc, ent)
                 if headed is not None and headed.label_ == "DRUG" and doc[headed.end - 1].lower_ in DRUG_DESCRIPTORS:
-                    named = _described_drug(doc, headed, ents)
+                    named = described_drug(doc, headed.start, headed.end, ents)
                     if named is not None:
                         # 8.5 item 9: "flutamide (androgen receptor antagonist)": the descriptor is no
                         # mention, its target is; the drug is named beside it.
@@ -510,12 +510,12 @@ def _compound_names(doc: Doc, ents: List[Span]) -> List[Span]:
 _CODE_NAME = re.compile(r"^[A-Z]{1,5}-?[0-9]{3,}[A-Za-z0-9-]*$")
 
 
-def _described_drug(doc: Doc, descriptor: Span, ents: List[Span]) -> Optional[Span]:
-    """The named drug a descriptor stands beside (8.5 item 9): "flutamide (androgen receptor antagonist)",
-    "denosumab, a RANKL inhibitor", "the p38 inhibitor SB 202190" (a code name is a DRUG mention)."""
+def described_drug(doc: Doc, start: int, end: int, ents: Iterable[Span]) -> Optional[Span]:
+    """The named drug that the descriptor doc[start:end] ("androgen receptor antagonist") stands beside
+    (8.5 item 9): "flutamide (androgen receptor antagonist)", "denosumab, a RANKL inhibitor", "the p38
+    inhibitor SB 202190" (a code name is a DRUG mention). The relation rules read the same pairs."""
     by_end = {e.end: e for e in ents}
     by_start = {e.start: e for e in ents}
-    start, end = descriptor.start, descriptor.end
     # The name after the descriptor first ("LPS, the TLR4 antagonist TAK-242" names TAK-242).
     after = by_start.get(end)
     if after is not None and after.label_ == "DRUG":
