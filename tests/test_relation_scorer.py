@@ -2,6 +2,7 @@
 
 import pytest
 import spacy
+from spacy.tokens import Doc
 
 import osteoheme
 from osteoheme.components.relation_scorer import NONE, candidates, describe, label_candidates
@@ -106,3 +107,18 @@ def test_the_scorer_survives_saving(default_nlp, tmp_path):
     assert [(t.subject.text, t.predicate, t.object.text, t.confidence) for t in loaded(text)._.triples] == triples
     assert loaded.get_pipe("osteoheme_relation_scorer").threshold == \
         default_nlp.get_pipe("osteoheme_relation_scorer").threshold
+
+
+def test_scores_are_those_of_the_descriptions_as_docs(default_nlp):
+    nlp = default_nlp
+    scorer = nlp.get_pipe("osteoheme_relation_scorer")
+    with nlp.select_pipes(disable=["osteoheme_relation_scorer"]):
+        doc = nlp("IL-6 strongly increases hepcidin, which lowers serum iron and causes anemia.")
+    cands = candidates(doc, scorer.max_distance)
+    assert len(cands) >= 3
+    textcat = scorer.model_nlp.get_pipe("textcat")
+    as_docs = [d.cats for d in textcat.pipe(Doc(scorer.model_nlp.vocab, words=w) for w in describe(doc, cands))]
+    fast = scorer.score_candidates(doc, cands)
+    assert [sorted(c) for c in fast] == [sorted(c) for c in as_docs]
+    for a, b in zip(fast, as_docs):
+        assert all(abs(a[k] - b[k]) < 1e-6 for k in b), (a, b)
