@@ -54,6 +54,23 @@ def test_hypotheses_and_statistics(nlp, text, expected):
      [("REGULATES", "Vitamin D", None, "bone mineralization", None, "asserted")]),
     ("Hepcidin is involved in iron absorption.",
      [("REGULATES", "Hepcidin", None, "iron absorption", None, "asserted")]),
+    # a role in the pathogenesis / development of a disease is a cause of it (8.5 item 5)
+    ("TfR2 plays a role in the pathogenesis of hemochromatosis.",
+     [("CAUSES", "TfR2", None, "hemochromatosis", None, "asserted")]),
+    ("Role of hepcidin in the development of anemia.", [("CAUSES", "hepcidin", None, "anemia", None, "asserted")]),
+    # other verbs keep their reading
+    ("IL-6 regulates the development of anemia.", [("ASSOCIATED_WITH", "IL-6", None, "anemia", None, "asserted")]),
+    # "X secretion by C": C makes X (8.5 item 17), every X of the list, and a passive acts on X, not on C
+    ("Glucocorticoids modulate TNF-alpha and IL-10 secretion by human monocytes.",
+     [("PRODUCES", "monocytes", None, "IL-10", None, "asserted"),
+      ("PRODUCES", "monocytes", None, "TNF-alpha", None, "asserted"),
+      ("REGULATES", "Glucocorticoids", None, "IL-10", None, "asserted"),
+      ("REGULATES", "Glucocorticoids", None, "TNF-alpha", None, "asserted")]),
+    ("IL-6 production by osteoblasts was enhanced by estradiol deficiency.",
+     [("INCREASES", "estradiol", "Decreased", "IL-6", None, "asserted"),
+      ("PRODUCES", "osteoblasts", None, "IL-6", None, "asserted")]),
+    # a producer must be a cell or an organ
+    ("Inhibition of IL-6 secretion by cortisol was seen.", [("DECREASES", "cortisol", None, "IL-6", None, "asserted")]),
 ])
 def test_roles_and_responses(nlp, text, expected):
     assert read(nlp, text) == expected
@@ -123,6 +140,11 @@ def test_lists_share_the_relation(nlp, text, expected):
     # the wrapper is dropped: the treatment is the subject
     ("Treatment with denosumab lowered bone resorption.",
      [("DECREASES", "denosumab", None, "bone resorption", None, "asserted")]),
+    # what is added is the subject, not what it is added to
+    ("The addition of GM-CSF to the erythroid cell culture decreased the amount of hemoglobin.",
+     [("DECREASES", "GM-CSF", None, "hemoglobin", None, "asserted")]),
+    ("Exposure of macrophages to IL-6 increased hepcidin.",
+     [("INCREASES", "IL-6", None, "hepcidin", None, "asserted")]),
 ])
 def test_experiments_act_on_the_induced_change(nlp, text, expected):
     assert read(nlp, text) == expected
@@ -197,6 +219,11 @@ def test_coordinated_passives_and_examples(nlp, text, expected):
     # an aim or a study of the effect states nothing, in a title too
     ("A cross-sectional evaluation of the effect of risperidone on bone mineral density.", []),
     ("To probe the role of PRMT5 in inflammation.", []),
+    ("To probe the role of PRMT5 in regulating inflammation, we used mice.", []),
+    ("We examined the role of IL-6 in regulating hepcidin.", []),
+    # … while a statement of the role keeps it
+    ("The role of hepcidin in regulating iron absorption is central.",
+     [("REGULATES", "hepcidin", None, "iron absorption", None, "asserted")]),
     # "roles of" as "role of"; the short form after the subject is passed over
     ("Roles of TNF-alpha (TNF) in inflammation.", [("REGULATES", "TNF-alpha", None, "inflammation", None, "asserted")]),
 ])

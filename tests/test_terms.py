@@ -42,6 +42,17 @@ def test_terms_short_form_takes_long_form_type(nlp):
     assert {e._.concept_name for e in acd} == {"anemia of chronic disease"}
 
 
+@pytest.mark.parametrize("text,expected", [
+    # a short form defined in lower case opens a later sentence with a capital
+    ("Rats were given dexamethasone (dex) daily. Dex raised blood pressure.",
+     [("dexamethasone", "DRUG"), ("dex", "DRUG"), ("Dex", "DRUG")]),
+    # before its definition a capitalized word is not the short form
+    ("Dex rose. Rats were given dexamethasone (dex) daily.", [("dexamethasone", "DRUG"), ("dex", "DRUG")]),
+])
+def test_terms_short_form_capitalized_at_sentence_start(nlp, text, expected):
+    assert [(e.text, e.label_) for e in nlp(text).ents] == expected
+
+
 def test_terms_anaphor_links_to_antecedents(nlp):
     doc = nlp("Interleukin-6 (IL-6) and TNF-α rise. These molecules activate osteoclasts.")
     anaphor = next(e for e in doc.ents if e.text == "molecules")

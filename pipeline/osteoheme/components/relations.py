@@ -59,7 +59,7 @@ FALLBACKS = {"INCREASES": "CAUSES", "DECREASES": "PREVENTS", "CAUSES": "INCREASE
 DEFAULT_CONFIDENCE = {
     "active": 0.85, "passive": 0.8, "copula": 0.8, "event": 0.75, "affix": 0.7, "causative": 0.75,
     "shared_subject": 0.75, "relative_clause": 0.8, "pronoun": 0.7, "symmetric": 0.75, "dependency": 0.7,
-    "list": 0.75, "title": 0.8, "descriptor": 0.8,
+    "list": 0.75, "title": 0.8, "descriptor": 0.8, "producer": 0.75,
 }
 _SKIP_LEFT = frozenset({"also", "directly", "indirectly", "not", "n't", "does", "do", "did", "can", "could", "may",
                         "might", "will", "would", "should", "must", "further", "thereby", "often", "frequently",
@@ -109,6 +109,9 @@ _LIST_VERBS = frozenset({"include", "includes", "included", "comprise", "compris
 # Words before a participle that make it an adjective: "a sustained response", "of stored iron".
 _ADJECTIVE_CONTEXT = PREPOSITIONS | {"and", "or", ",", "to", "as", "(", "both", "either", "increased", "decreased"}
 _LOCATIVE = frozenset({"within", "in", "inside", "of", "from", "at", "on", "near", "into", "throughout"})
+_PRODUCTION_NOUNS = frozenset({"secretion", "production", "release", "expression", "synthesis"})
+_PATHOGENESIS = frozenset({"pathogenesis", "development"})
+_ADDED_WRAPPERS = frozenset({"addition", "administration", "application", "supplementation", "injection", "infusion"})
 _POSSESSIVE_PRONOUNS = frozenset({"its", "their"})
 _PRONOUNS = frozenset({"it", "they"})
 _SUBORDINATE_OPENERS = frozenset({"as", "because", "since", "while", "although", "though", "when", "where", "so",
@@ -367,6 +370,14 @@ class _SentenceReader:
         return any(w in _AIM_WORDS for w in self.lower[max(self.sent.start, f.start - 4):f.start]) \
             or self.lower[self.sent.start] == "to"
 
+    def _aimed_role_before(self, k: int, f: _Found) -> bool:
+        """"To probe the role of X in regulating Y": the gerund is what the role is in, and an aim states
+        nothing (8.5 item 2)."""
+        if f.start - 1 < self.sent.start or self.lower[f.start - 1] != "in":
+            return False
+        role = next((p for p in reversed(self.found[:k]) if p.trigger.kind in ("role", "title")), None)
+        return role is not None and self._in_aim(role)
+
     def _coordinated_verb(self, f: _Found, found: List[_Found]) -> bool:
         """"E2 increased survival and prevented apoptosis": after "and", a participle continues the
         clause's finite verb; in "increased A and reduced B levels" both are adjectives."""
@@ -391,6 +402,14 @@ class _SentenceReader:
         elif kind == "event":
             objects, _, _ = self._objects(f.end)
             subjects, method = self._agent(f, objects)
+        elif kind == "producer":
+            # "TNF-α and IL-10 secretion by monocytes": the cells after "by" make what stands before (8.5 item 17).
+            k_ent = self.ent_index.get(f.start - 1)
+            # the whole list before the noun, even where a verb governs it ("modulate A and B secretion by C")
+            objects = one_per_concept(coordinated(self.ents, k_ent, -1), keep="first") \
+                if k_ent is not None and self.ents[k_ent].end == f.start else []
+            subjects, _, _ = self._objects(f.end) if objects else ([], None, False)
+            method = "producer"
         elif kind in ("role", "title"):
             # "the role of X in Y": X is the subject, Y the object. A title "Effect(s) of X on Y" states
             # that X regulates Y (8.5 item 4); the same words in the text state nothing.
@@ -423,6 +442,8 @@ class _SentenceReader:
             subjects = self._by_agent(f.end)
             method = "passive"
         else:
+            if f.form == "ing" and self._aimed_role_before(k, f):
+                return []
             subjects, method = self._subjects(k, f)
             if kind == "verb" and self._intransitive(f):
                 objects, override, causative = [], None, False
@@ -473,6 +494,11 @@ class _SentenceReader:
                         and set(names) & {"CAUSES", "INCREASES"}:
                     # "causes DNA synthesis impairment": the object goes down (8.4 item 9).
                     names = ["DECREASES"]
+                if "REGULATES" in names and o.label_ == "DISEASE" and o.start - 2 >= f.end and (
+                        kind in ("role", "title") or f.trigger.phrase.endswith(" in")) \
+                        and self.lower[o.start - 1] == "of" and self.lower[o.start - 2] in _PATHOGENESIS:
+                    # "plays a role in the pathogenesis of D": a cause of D (8.5 item 5).
+                    names = ["CAUSES"]
                 predicate = choose_relation(names, s, o)
                 if predicate is None or _same_mention(s, o):
                     continue
@@ -615,11 +641,14 @@ class _SentenceReader:
             i = group[0].start - 1
             if i > self.sent.start and self.lower[i] in DETERMINERS:
                 i -= 1
-            by_agent = self.lower[i] == "by" and i - 1 > self.sent.start and self.lower[i - 1].endswith("ed")
-            if i <= self.sent.start or (self.lower[i] not in _LOCATIVE and not by_agent):
+            # "the IL-1ra secreted by / secretion by U937 cells was enhanced": the product, not its maker.
+            by_agent = self.lower[i] == "by" and i - 1 > self.sent.start and (
+                self.lower[i - 1].endswith("ed") or self.lower[i - 1] in _PRODUCTION_NOUNS)
+            if i <= self.sent.start or (self.lower[i] not in _LOCATIVE and not by_agent and not self._added_to(i)):
                 return group
             head = i - 1
-            if head not in self.ent_index and head - 1 >= self.sent.start and _is_modifier_word(self.lower[head]):
+            if head not in self.ent_index and head - 1 >= self.sent.start and (
+                    _is_modifier_word(self.lower[head]) or self.lower[head] in _PRODUCTION_NOUNS):
                 head -= 1
             if self.texts[head] == ")" and head not in self.ent_index:
                 # "interleukin-6 (IL-6) secreted by stromal cells raises hepcidin": past the abbreviation.
@@ -631,6 +660,16 @@ class _SentenceReader:
             if head not in self.ent_index:
                 return group
             group = self._group(self.ent_index[head], -1)
+
+    def _added_to(self, to: int) -> bool:
+        """"the addition of GM-CSF to the cell culture decreased …": the wrapper is dropped and the added
+        thing is the subject, not what it was added to (8.4 item 7)."""
+        if self.lower[to] != "to" or to - 1 not in self.ent_index:
+            return False
+        i = self.ents[self.ent_index[to - 1]].start - 1
+        while i > self.sent.start and self.lower[i] in DETERMINERS:
+            i -= 1
+        return i - 1 >= self.sent.start and self.lower[i] == "of" and self.lower[i - 1] in _ADDED_WRAPPERS
 
     def _antecedent_of_relative(self, i: int) -> List[Span]:
         """"hepcidin, a hormone that regulates" → hepcidin (across one apposition)."""

@@ -382,6 +382,13 @@ class TermRecognizer(Pipe):
             source = by_end.get(long_form.end) if long_form is not None else None
             if source is not None and source.start < short.start:
                 defined[(short.start, short.end)] = source
+        # scispaCy finds a short form only as written: "Dex" opening a sentence is the "dex" defined before.
+        capitalized = {doc[start].text[0].upper() + doc[start].text[1:]: source for (start, end), source in defined.items()
+                       if end - start == 1 and doc[start].text[:1].islower()}
+        for token in doc:
+            source = capitalized.get(token.text)
+            if source is not None and source.end < token.i:
+                defined.setdefault((token.i, token.i + 1), source)
         # A short form inside a longer name is part of that name: "Epo" in "Epo receptor" (8.1 item 4).
         longer = [(e.start, e.end) for e in ents]
         defined = {(start, end): source for (start, end), source in defined.items()
