@@ -138,6 +138,28 @@ def test_ascii_greek_and_joined_tokens(nlp, text, expected):
     assert ents(nlp, text) == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    # a gene symbol written with a hyphen is the symbol …
+    ("GATA-2 and IRF-1 rose.", [("GATA-2", "PROTEIN"), ("IRF-1", "PROTEIN")]),
+    # … but not an alias: these are cell lines
+    ("THP-1 and HL-60 grew.", []),
+])
+def test_hyphenated_gene_symbols(nlp, text, expected):
+    assert ents(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a compound's code name is a DRUG (8.5 item 9) …
+    ("LY294002 and U0126 blocked it.", [("LY294002", "DRUG"), ("U0126", "DRUG")]),
+    ("SB 202190, ICI 182,780 and RU486 were added.", [("SB 202190", "DRUG"), ("ICI 182,780", "DRUG"), ("RU486", "DRUG")]),
+    # … not a cell line, a sequence variant, a trial or a gene catalogue number
+    ("SW1353 cells and U937 grew.", [("SW1353 cells", "CELL")]),
+    ("The G7958A allele and trial NCT01234567 were studied.", []),
+])
+def test_code_names_are_drugs(nlp, text, expected):
+    assert ents(nlp, text) == expected
+
+
 @pytest.mark.parametrize("text,name,label", [
     ("UT-7/Epo cells were grown.", "UT-7/Epo cells", "CELL"),
     ("CD34(+) cells were sorted.", "CD34(+) cells", "CELL"),

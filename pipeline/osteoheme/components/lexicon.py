@@ -8,6 +8,7 @@ by lower-case token tuples. Short all-capital forms must match as written ("CAT"
 
 import gzip
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple, Union
@@ -19,6 +20,8 @@ from .terminology import is_case_sensitive
 
 # Names that are never a mention but stop the names inside them from being one ("zinc finger").
 NO_MENTION = "NO_MENTION"
+# "GATA-2", "IRF-1": papers hyphenate gene symbols that HGNC writes joined.
+_HYPHENATED_SYMBOL = re.compile(r"^([a-z]{2,})-([0-9]{1,2}[a-z]?)$")
 
 
 @dataclass(frozen=True)
@@ -74,6 +77,18 @@ class Lexicon:
             if longest.get(key[0], 0) < len(key):
                 longest[key[0]] = len(key)
 
+    def _joined_symbol(self, low: str) -> Optional[LexiconConcept]:
+        """The concept whose own name is the token without its hyphen; an alias is not enough, since
+        cell lines read as aliases ("THP-1" is no GLI2, "PC-3" no BTG2)."""
+        m = _HYPHENATED_SYMBOL.match(low)
+        if m is None:
+            return None
+        joined = m.group(1) + m.group(2)
+        hit = self._table.get((joined,))
+        if hit is None or self.concepts[hit[0]].name.lower() != joined:
+            return None
+        return self.concepts[hit[0]]
+
     def get(self, concept_id: str) -> Optional[LexiconConcept]:
         return self._by_id.get(concept_id)
 
@@ -87,10 +102,7 @@ class Lexicon:
         n = len(lowers)
         found = []
         for i, low in enumerate(lowers):
-            m = longest.get(low)
-            if not m:
-                continue
-            for end in range(min(n, i + m), i, -1):
+            for end in range(min(n, i + longest.get(low, 0)), i, -1):
                 hit = table.get(tuple(lowers[i:end]))
                 if hit is None:
                     continue
@@ -99,4 +111,8 @@ class Lexicon:
                     continue
                 found.append((i, end, concepts[index]))
                 break
+            else:
+                symbol = self._joined_symbol(low) if "-" in low else None
+                if symbol is not None:
+                    found.append((i, i + 1, symbol))
         return found

@@ -200,7 +200,7 @@ class TermRecognizer(Pipe):
         # After the curated spans, so that on equal spans filter_spans keeps the curated one.
         spans += [Span(doc, start, end, label=c.type, kb_id=c.id) for start, end, c in self.lexicon.match(doc)]
         spans = self._apply_heads(doc, filter_spans(spans + self._cell_lines(doc, spans)))
-        spans = filter_spans(spans + _compound_names(doc, spans))
+        spans = filter_spans(spans + _compound_names(doc, spans) + _code_names(doc, spans))
         spans += self._process_effects(doc, spans)
         ents = [e for e in filter_spans(spans) if e.label_ != NO_MENTION]
         self._short_form_names: Dict[Tuple[int, int], str] = {}
@@ -515,6 +515,35 @@ def _compound_names(doc: Doc, ents: List[Span]) -> List[Span]:
 
 # A drug's code name: "LY294002", "SB 202190", "U0126".
 _CODE_NAME = re.compile(r"^[A-Z]{1,5}-?[0-9]{3,}[A-Za-z0-9-]*$")
+# Standing alone, a code name needs four digits ("U0126", "Y-27632", "EPZ015666") or a spaced number of five
+# or more ("SB 202190", "ICI 182,780"); "RU486" is the one short classic. Fewer digits name cell lines
+# ("U937", "K562") and a letter at both ends a sequence variant ("G7958A").
+_LONE_CODE = re.compile(r"^(?:[A-Z]{1,4}-?[0-9]{4,}|RU-?486)$")
+_CODE_PREFIX = re.compile(r"^[A-Z]{2,4}$")
+_CODE_NUMBER = re.compile(r"^(?:[0-9]{5,6}|[0-9]{3},[0-9]{3}|486)$")
+# Accession and gene-catalogue prefixes that look like codes: trials, GEO series, unnamed genes.
+_NOT_DRUG_PREFIXES = ("NCT", "KIAA", "LINC", "LOC", "FLJ", "GSE", "GSM", "GPL", "SRR", "PRJNA", "ISRCTN", "ACTRN")
+_CELL_WORDS = frozenset({"cell", "cells", "line", "lines", "clone", "clones"})
+
+
+def _code_names(doc: Doc, spans: List[Span]) -> List[Span]:
+    """A compound's code name is a DRUG (8.5 item 9) where no name covers it and no "cells" follows it."""
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    out = []
+    for t in doc:
+        if t.i in taken or not t.text[:1].isupper() or t.text.startswith(_NOT_DRUG_PREFIXES):
+            continue
+        end = t.i + 1
+        if not _LONE_CODE.match(t.text):
+            nxt = doc[end] if end < len(doc) else None
+            if nxt is None or not t.whitespace_ or not _CODE_PREFIX.match(t.text) or not _CODE_NUMBER.match(nxt.text) \
+                    or (nxt.text == "486") != (t.text == "RU") or end in taken:
+                continue
+            end += 1
+        if end < len(doc) and doc[end].lower_ in _CELL_WORDS:
+            continue
+        out.append(Span(doc, t.i, end, label="DRUG"))
+    return out
 
 
 def described_drug(doc: Doc, start: int, end: int, ents: Iterable[Span]) -> Optional[Span]:
