@@ -41,6 +41,13 @@ def test_subjects_come_from_the_clause(nlp, text, expected):
      [("ASSOCIATED_WITH", "ferritin", None, "bone loss", None, "asserted")]),
     ("Hemoglobin correlated with bone mineral density.",
      [("ASSOCIATED_WITH", "Hemoglobin", None, "bone mineral density", None, "asserted")]),
+    # levels beside an association are States, not effects (8.4 item 1, 8.5 item 18)
+    ("Higher ferritin was associated with lower bone density.",
+     [("ASSOCIATED_WITH", "ferritin", "Increased", "bone density", "Decreased", "asserted")]),
+    ("Raloxifene treatment was associated with a significant decrease in TAFI.",
+     [("ASSOCIATED_WITH", "Raloxifene", None, "TAFI", "Decreased", "asserted")]),
+    # "lower" after "to" is the verb unless "to" links two things
+    ("Estrogen was used to lower IL-6.", [("DECREASES", "Estrogen", None, "IL-6", None, "asserted")]),
 ])
 def test_hypotheses_and_statistics(nlp, text, expected):
     assert read(nlp, text) == expected
@@ -140,6 +147,8 @@ def test_lists_share_the_relation(nlp, text, expected):
     # the wrapper is dropped: the treatment is the subject
     ("Treatment with denosumab lowered bone resorption.",
      [("DECREASES", "denosumab", None, "bone resorption", None, "asserted")]),
+    # the agent of an event that is the subject is not the subject itself
+    ("Inhibition of IL-6 by estrogen prevents bone loss.", [("DECREASES", "estrogen", None, "IL-6", None, "asserted")]),
     # what is added is the subject, not what it is added to
     ("The addition of GM-CSF to the erythroid cell culture decreased the amount of hemoglobin.",
      [("DECREASES", "GM-CSF", None, "hemoglobin", None, "asserted")]),

@@ -109,6 +109,7 @@ _LIST_VERBS = frozenset({"include", "includes", "included", "comprise", "compris
 # Words before a participle that make it an adjective: "a sustained response", "of stored iron".
 _ADJECTIVE_CONTEXT = PREPOSITIONS | {"and", "or", ",", "to", "as", "(", "both", "either", "increased", "decreased"}
 _LOCATIVE = frozenset({"within", "in", "inside", "of", "from", "at", "on", "near", "into", "throughout"})
+_LINK_WORDS = frozenset({"linked", "related", "associated", "compared", "due", "leading", "led", "lead"})
 _PRODUCTION_NOUNS = frozenset({"secretion", "production", "release", "expression", "synthesis"})
 _PATHOGENESIS = frozenset({"pathogenesis", "development"})
 _ADDED_WRAPPERS = frozenset({"addition", "administration", "application", "supplementation", "injection", "infusion"})
@@ -331,6 +332,15 @@ class _SentenceReader:
         if f.trigger.kind == "verb" and f.form == "ing" and f.start > self.sent.start \
                 and self.lower[f.start - 1] in ("a", "an", "the"):
             return True  # "an activating mutation" (but "both inducing hepcidin" is a verb)
+        if f.trigger.kind == "verb" and f.form == "base" and self.lower[f.start] == "lower" and f.start > self.sent.start:
+            # "associated with lower BMD", "link X to lower BMD": the comparative, a level (8.4 item 1);
+            # "used to lower LDL", "raise HDL and lower LDL" are the verb.
+            before = self.lower[f.start - 1]
+            if before == "to":
+                return f.start - 2 in self.ent_index or self.lower[f.start - 2] in _LINK_WORDS
+            if before in ("and", "or"):
+                return not self._coordinated_verb(f, found)
+            return before in DETERMINERS or before in PREPOSITIONS or before in ("had", "have", "has", "with")
         if f.trigger.kind != "verb" or f.form != "past" or f.end - f.start != 1:
             return False
         nxt = f.end
@@ -449,7 +459,7 @@ class _SentenceReader:
                 objects, override, causative = [], None, False
             else:
                 objects, override, causative = self._objects(f.end, after_verb=kind == "verb")
-                if kind == "verb" and f.form == "past" and subjects:
+                if kind == "verb" and f.form in ("past", "base") and subjects:
                     # "… and reduced iron": the level word the State tagger read is this verb.
                     for o in objects:
                         if o.start - f.end <= 1 and not any(j in self.ent_index for j in range(f.end, o.start)):
@@ -480,6 +490,12 @@ class _SentenceReader:
             subjects = self._listed_at(objects[-1].end)
             method = "list" if subjects else method
         negated = self._negated(f, subjects + objects)
+        if override and set(f.trigger.relations) == {"ASSOCIATED_WITH"}:
+            # "was associated with a decrease in X": a level of X beside the association (8.4 item 1, 8.5 item 18).
+            change = "Decreased" if "DECREASES" in override else "Increased" if "INCREASES" in override else None
+            for o in objects:
+                o._.state = o._.state or change
+            override = None
         if f.trigger.inverse:
             subjects, objects = objects, subjects
         relations = []
@@ -583,6 +599,11 @@ class _SentenceReader:
                             g._.state = change
                         return group, "active"
                     # "inhibition of iron absorption contributes to anemia": the subject is the event.
+                    return [], "active"
+                if previous is not None and previous.trigger.kind == "event" \
+                        and any(s.start == group[0].start for s in previous.subjects):
+                    # "inhibition of IL-6 by estrogen prevents bone loss": the agent is inside the subject,
+                    # which is the event.
                     return [], "active"
                 if previous is not None and previous.subjects and previous.trigger.kind == "adjective" \
                         and any(o.start == group[0].start for o in previous.objects):
