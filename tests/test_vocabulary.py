@@ -43,7 +43,7 @@ def test_every_compiled_concept_has_a_type_and_a_curie():
     assert len(concepts) > 10_000
     for c in concepts:
         assert c["type"] in ENTITY_TYPES + (NO_MENTION,), c
-        assert re.fullmatch(r"(MESH:[CD]\d+|HGNC:\d+|GO:\d{7})", c["id"]), c
+        assert re.fullmatch(r"(MESH:[CD]\d+|HGNC:\d+|GO:\d{7}|FPLX:\w+)", c["id"]), c
         assert c["forms"], c
     assert {c["type"] for c in concepts} >= {"PROTEIN", "DRUG", "DISEASE", "CELL", "EFFECT", "CYTOKINE"}
 
@@ -135,6 +135,17 @@ def test_a_bracket_is_split_only_before_an_abbreviation(nlp, text, expected):
      [("Granulocyte/macrophage colony stimulating factor", "CYTOKINE"), ("GM-CSF", "CYTOKINE")]),
 ])
 def test_ascii_greek_and_joined_tokens(nlp, text, expected):
+    assert ents(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # FamPlex's family names, in the case papers write them ("RAS" and "Ras" are one concept's forms)
+    ("Ras activates PKC, MAPK and PI3K.", [("Ras", "PROTEIN"), ("PKC", "PROTEIN"), ("MAPK", "PROTEIN"), ("PI3K", "PROTEIN")]),
+    ("RXR binds RAR.", [("RXR", "PROTEIN"), ("RAR", "PROTEIN")]),
+    # a family most of whose members are cytokines is a cytokine
+    ("Chemokines were measured.", [("Chemokines", "CYTOKINE")]),
+])
+def test_famplex_families(nlp, text, expected):
     assert ents(nlp, text) == expected
 
 

@@ -70,10 +70,13 @@ class Lexicon:
         for form in data["forms"]:
             tokens = tuple(form.split(" "))
             key = tuple(t.lower() for t in tokens)
-            if key in table:
-                continue
             # Joined by spaces, as the form was written: a multi-token form is never case-sensitive, as at build.
-            table[key] = (index, tokens if is_case_sensitive(" ".join(tokens)) else None)
+            exact = tokens if is_case_sensitive(" ".join(tokens)) else None
+            if key in table:
+                if table[key][0] == index and exact is None:
+                    table[key] = (index, None)  # "RAS" and "Ras" of one concept: any case
+                continue
+            table[key] = (index, exact)
             if longest.get(key[0], 0) < len(key):
                 longest[key[0]] = len(key)
 

@@ -1,4 +1,4 @@
-"""``osteoheme vocabulary build``: MeSH, HGNC and GO compiled into the pipeline's own resources.
+"""``osteoheme vocabulary build``: MeSH, HGNC, FamPlex and GO compiled into the pipeline's own resources.
 
 The curated terminology (``resources/terminology.jsonl``) is the layer on top: its concepts' ids and
 surface forms are taken first, so a compiled concept never renames, retypes or shadows a curated
@@ -24,6 +24,7 @@ import spacy
 from ..components.terminology import (DEFAULT_TERMINOLOGY, VOCABULARY_DIR, is_case_sensitive, iter_surface_forms,
                                       read_terminology, variants)
 from .forms import COMMON_WORDS, Entry, drop_reason, read_excluded
+from .famplex import famplex_entries
 from .go import go_entries
 from .hgnc import hgnc_entries
 from .mesh import mesh_entries
@@ -53,7 +54,7 @@ def build_vocabulary(source: Union[str, Path], out: Union[str, Path] = VOCABULAR
     taken_exact = {f for f in curated_forms if is_case_sensitive(f)}
     curated_ids = {c.id for c in curated_concepts if c.id}
     entries: List[Entry] = []
-    for reader in (mesh_entries, hgnc_entries, go_entries):
+    for reader in (mesh_entries, famplex_entries, hgnc_entries, go_entries):
         entries += [e for e in reader(source) if e.id not in curated_ids]
         if progress:
             progress(f"read {reader.__name__.split('_')[0]}: {len(entries):,} concepts so far")
@@ -86,7 +87,7 @@ def build_vocabulary(source: Union[str, Path], out: Union[str, Path] = VOCABULAR
             dropped.append((key, entries[claimants[0]].id, "/".join(sorted(types)),
                             f"shared by concepts of different types ({ids})"))
         else:
-            owner[key] = claimants[0]  # same type: the first source (MeSH, then HGNC, then GO) keeps it
+            owner[key] = claimants[0]  # same type: the first source (MeSH, FamPlex, HGNC, GO) keeps it
     tokenizer = _tokenizer()
     concepts = []
     for i, entry in enumerate(entries):
@@ -104,7 +105,7 @@ def build_vocabulary(source: Union[str, Path], out: Union[str, Path] = VOCABULAR
     partial.replace(out / COMPILED)
     with (out / DROPPED).open("w", encoding="utf-8") as f:
         f.write("form\tconcept\ttype\treason\n")
-        for row in sorted(set(dropped), key=lambda r: (r[0].lower(), r[1])):
+        for row in sorted(set(dropped), key=lambda r: (r[0].lower(), r[1], r)):
             f.write("\t".join(row) + "\n")
     summary = {
         "source": {"file": source.name, "sha256": source.sha256(),

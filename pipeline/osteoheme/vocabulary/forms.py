@@ -23,7 +23,7 @@ then there these they this those to was we were which with who how all any per v
 bone blood health body condition conditions disorder disorders disease diseases molecule molecules
 protein proteins gene genes receptor receptors enzyme enzymes kinase kinases protease proteases
 isozyme isozymes peptide peptides hormone hormones cytokine cytokines cell cells tissue tissues
-mice mouse rat rats patient patients human humans hiv hiv-1 hiv-2 virus viruses
+mice mouse rat rats patient patients human humans men women hiv hiv-1 hiv-2 virus viruses
 """.split()) | {"transcription factor", "transcription factors", "protein kinase", "protein kinases",
                "cell line", "cell lines", "gene expression", "steroid receptor", "steroid receptors"}
 

