@@ -147,6 +147,18 @@ def test_lists_share_the_relation(nlp, text, expected):
     # the wrapper is dropped: the treatment is the subject
     ("Treatment with denosumab lowered bone resorption.",
      [("DECREASES", "denosumab", None, "bone resorption", None, "asserted")]),
+    # cells named by their treatment state no relation (8.4 item 6); an induced change does
+    ("IL-6 was measured in IL-6-stimulated monocytes.", []),
+    # the agent after "by" is the drug its descriptor stands beside (8.5 item 9)
+    ("Hepcidin was suppressed by the BMP inhibitor LDN-193189.",
+     [("DECREASES", "LDN-193189", None, "BMP", None, "asserted"),
+      ("DECREASES", "LDN-193189", None, "Hepcidin", None, "asserted")]),
+    # not preventing an induced decrease is not raising (8.5 item 8)
+    ("Estradiol did not prevent IL-6-induced downregulation of hepcidin.",
+     [("DECREASES", "IL-6", None, "hepcidin", None, "asserted"),
+      ("NEG_INCREASES", "Estradiol", None, "hepcidin", None, "asserted")]),
+    # an expletive subject names no agent
+    ("Whereas IL-6 rose, there was no effect on hepcidin.", []),
     # the agent of an event that is the subject is not the subject itself
     ("Inhibition of IL-6 by estrogen prevents bone loss.", [("DECREASES", "estrogen", None, "IL-6", None, "asserted")]),
     # what is added is the subject, not what it is added to

@@ -166,6 +166,7 @@ def test_hyphenated_gene_symbols(nlp, text, expected):
     # … not a cell line, a sequence variant, a trial or a gene catalogue number
     ("SW1353 cells and U937 grew.", [("SW1353 cells", "CELL")]),
     ("The G7958A allele and trial NCT01234567 were studied.", []),
+    ("The D2267 residue binds U0126 and Y-27632.", [("U0126", "DRUG"), ("Y-27632", "DRUG")]),
 ])
 def test_code_names_are_drugs(nlp, text, expected):
     assert ents(nlp, text) == expected

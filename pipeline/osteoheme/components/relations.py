@@ -110,6 +110,7 @@ _LIST_VERBS = frozenset({"include", "includes", "included", "comprise", "compris
 _ADJECTIVE_CONTEXT = PREPOSITIONS | {"and", "or", ",", "to", "as", "(", "both", "either", "increased", "decreased"}
 _LOCATIVE = frozenset({"within", "in", "inside", "of", "from", "at", "on", "near", "into", "throughout"})
 _LINK_WORDS = frozenset({"linked", "related", "associated", "compared", "due", "leading", "led", "lead"})
+_TREATED_AFFIXES = frozenset({"stimulated", "activated", "treated", "primed", "exposed", "pulsed", "challenged"})
 _PRODUCTION_NOUNS = frozenset({"secretion", "production", "release", "expression", "synthesis"})
 _PATHOGENESIS = frozenset({"pathogenesis", "development"})
 _ADDED_WRAPPERS = frozenset({"addition", "administration", "application", "supplementation", "injection", "infusion"})
@@ -408,6 +409,9 @@ class _SentenceReader:
         if kind == "affix":
             subjects = self._ent_ending_at(f.start)
             objects = self._ent_starting_near(self._past_modifier(f.end))
+            if f.trigger.phrase.lstrip("-–") in _TREATED_AFFIXES:
+                # "LPS-stimulated monocytes": cells named by their treatment; no relation (8.4 item 6).
+                objects = [o for o in objects if o.label_ != "CELL"]
             method = "affix"
         elif kind == "event":
             objects, _, _ = self._objects(f.end)
@@ -502,7 +506,7 @@ class _SentenceReader:
         for s in subjects:
             for o in objects:
                 names = override or f.trigger.relations
-                if override and set(override) == {"DECREASES"} and set(f.trigger.relations) == {"DECREASES"}:
+                if override and set(override) == {"DECREASES"} and set(f.trigger.relations) <= {"DECREASES", "PREVENTS"}:
                     # "A reversed the inhibition of Y", "A blocked B-induced suppression of Y": A raises Y
                     # (8.5 item 8).
                     names = ["INCREASES"]
@@ -616,8 +620,8 @@ class _SentenceReader:
                 return (previous.subjects, "shared_subject") if previous.subjects else ([], "active")
             word = self.lower[i]
             if word in CLAUSE_BREAKS or word in SUBORDINATORS or word in _POSSESSIVE_PRONOUNS \
-                    or gap > self.owner.max_gap or word in RELATIVE_PRONOUNS:
-                break
+                    or gap > self.owner.max_gap or word in RELATIVE_PRONOUNS or word == "there":
+                break  # "there was no effect on X": an expletive subject names no agent
             if word == ",":
                 i = self._skip_parenthetical(i)
             gap += 1
@@ -818,7 +822,17 @@ class _SentenceReader:
         agents = self._objects(start)[0]
         if agents and any(self.lower[j] in _SETTING_PREPOSITIONS for j in range(start, agents[0].start)):
             return []
-        return agents
+        return [self._drug_described_by(a) or a for a in agents]
+
+    def _drug_described_by(self, target: Span) -> Optional[Span]:
+        """"blocked by the glucocorticoid receptor antagonist RU38486": the agent is the drug, not the
+        target its descriptor names (8.5 item 9)."""
+        if target.end >= self.sent.end or self.lower[target.end] not in DRUG_DESCRIPTORS:
+            return None
+        drug = described_drug(self.doc, target.start, target.end + 1, self.ents[self.first_ent:])
+        if drug is None or (drug.start, drug.end) not in self.ent_spans:
+            return None
+        return self.ents[self.ent_index[drug.start]]
 
     def _agent(self, f: _Found, objects: List[Span]) -> Tuple[List[Span], str]:
         """The doer of a nominalized event: "induction of Y by X", "X-mediated induction"."""

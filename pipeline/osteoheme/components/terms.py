@@ -517,8 +517,9 @@ def _compound_names(doc: Doc, ents: List[Span]) -> List[Span]:
 _CODE_NAME = re.compile(r"^[A-Z]{1,5}-?[0-9]{3,}[A-Za-z0-9-]*$")
 # Standing alone, a code name needs four digits ("U0126", "Y-27632", "EPZ015666") or a spaced number of five
 # or more ("SB 202190", "ICI 182,780"); "RU486" is the one short classic. Fewer digits name cell lines
-# ("U937", "K562") and a letter at both ends a sequence variant ("G7958A").
-_LONE_CODE = re.compile(r"^(?:[A-Z]{1,4}-?[0-9]{4,}|RU-?486)$")
+# ("U937", "K562"), a letter at both ends a sequence variant ("G7958A"), and one letter before a number
+# not led by 0 or a hyphen a residue ("D2267"; but "U0126", "Y-27632").
+_LONE_CODE = re.compile(r"^(?:[A-Z]{2,4}-?[0-9]{4,}|[A-Z]-[0-9]{4,}|[A-Z]0[0-9]{3,}|RU-?486)$")
 _CODE_PREFIX = re.compile(r"^[A-Z]{2,4}$")
 _CODE_NUMBER = re.compile(r"^(?:[0-9]{5,6}|[0-9]{3},[0-9]{3}|486)$")
 # Accession and gene-catalogue prefixes that look like codes: trials, GEO series, unnamed genes.
