@@ -61,6 +61,8 @@ def test_hypotheses_and_statistics(nlp, text, expected):
      [("REGULATES", "Vitamin D", None, "bone mineralization", None, "asserted")]),
     ("Hepcidin is involved in iron absorption.",
      [("REGULATES", "Hepcidin", None, "iron absorption", None, "asserted")]),
+    # "important for" is a role, as the gold reads it, not a need
+    ("Stat3 is important for apoptosis.", [("REGULATES", "Stat3", None, "apoptosis", None, "asserted")]),
     # a role in the pathogenesis / development of a disease is a cause of it (8.5 item 5)
     ("TfR2 plays a role in the pathogenesis of hemochromatosis.",
      [("CAUSES", "TfR2", None, "hemochromatosis", None, "asserted")]),
