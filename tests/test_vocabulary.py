@@ -119,9 +119,25 @@ def test_a_bracket_is_split_only_before_an_abbreviation(nlp, text, expected):
 
 
 @pytest.mark.parametrize("text,expected", [
+    # a name ending in a Greek letter word is joined to a word by a hyphen: the hyphen is a boundary …
+    ("TNF-alpha-inducible genes", ["TNF-alpha", "-", "inducible", "genes"]),
+    # … but a word that begins with one stays whole
+    ("beta-catenin rose", ["beta-catenin", "rose"]),
+    # a bracketed name before a slash, a hyphen left open for a later head, a period after a mixed-case name
+    ("(IFN-gamma)/TNF-alpha", ["(", "IFN-gamma", ")", "/", "TNF-alpha"]),
+    ("LAM-, LPS- and TNF-alpha-stimulated", ["LAM", "-", ",", "LPS", "-", "and", "TNF-alpha", "-stimulated"]),
+    ("It activated NF-kappaB.", ["It", "activated", "NF-kappaB", "."]),
+])
+def test_names_are_split_from_their_joins(nlp, text, expected):
+    assert [t.text for t in nlp.make_doc(text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
     ("TNF-a and IFN-g rose.", [("TNF-a", "CYTOKINE"), ("IFN-g", "CYTOKINE")]),
     ("IL-1b and TGF-b were measured.", [("IL-1b", "CYTOKINE"), ("TGF-b", "CYTOKINE")]),
     ("TNFa and IFNg were measured.", [("TNFa", "CYTOKINE"), ("IFNg", "CYTOKINE")]),
+    # an ASCII letter before a digit or opening a name: "TGF-b1", "b-thalassemia" (but "b-cells" is no beta cell)
+    ("TGF-b1 rose in b-thalassemia.", [("TGF-b1", "CYTOKINE"), ("b-thalassemia", "DISEASE")]),
     # a Greek letter written as a word after a space
     ("IL-1 beta and TGF beta rose.", [("IL-1 beta", "CYTOKINE"), ("TGF beta", "CYTOKINE")]),
     # a case-sensitive "EPO" does not take "Epo" from its concept

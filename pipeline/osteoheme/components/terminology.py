@@ -94,6 +94,10 @@ _UNICODE_HYPHENS = ("\u2010", "\u2011", "\u2212")
 _ASCII_GREEK = {"α": "a", "β": "b", "γ": "g", "κ": "k"}
 
 
+# A Greek letter word or letter, a hyphen and a word of six letters or more.
+_LEADING_GREEK = re.compile(r"^(?:[a-zα-ω]+)-[A-Za-z]{6,}$")
+
+
 def _greek_variants(s: str) -> List[str]:
     out = []
     for letter, word in _GREEK.items():
@@ -102,14 +106,20 @@ def _greek_variants(s: str) -> List[str]:
             out.append(re.sub(r"-" + letter, letter, s))
             # "IL-1β" is also written "IL-1 beta", as "TNF-α" is "TNF alpha".
             out.append(re.sub(r"(?<=[0-9A-Za-z])" + letter, " " + word, s))
-        if re.search(r"[-\s]" + word + r"\b", s, re.I):
-            out.append(re.sub(r"([-\s])" + word + r"\b", r"\1" + letter, s, flags=re.I))
+        # "TNF-alpha", "TGF-beta1", "IL-1beta" → "TNF-α", "TGF-β1", "IL-1β" (and so "TGF-b1", "IL-1b" below).
+        if re.search(r"[-\s0-9]" + word + r"(?:\b|(?=[0-9]))", s, re.I):
+            out.append(re.sub(r"([-\s0-9])" + word + r"(?:\b|(?=[0-9]))", r"\1" + letter, s, flags=re.I))
+        if _LEADING_GREEK.match(s) and s.lower().startswith(word + "-"):
+            out.append(letter + s[len(word):])  # "beta-thalassemia" → "β-thalassemia"
     for form in [s] + out:
         for letter, latin in _ASCII_GREEK.items():
-            # After a hyphen, a digit or a capital: "TNF-a", "IL-1b", "TNFa", "IFNg" (PubTator's spellings).
-            ascii_form = re.sub(r"(?<=[-0-9A-Z])" + letter + r"(?=[A-Z]?$)", latin, form)
+            # After a hyphen, a digit or a capital: "TNF-a", "IL-1b", "TGF-b1", "TNFa", "IFNg" (PubTator's spellings).
+            ascii_form = re.sub(r"(?<=[-0-9A-Z])" + letter + r"(?=[A-Z]?[0-9]?$)", latin, form)
             if ascii_form != form:
                 out.append(ascii_form)
+            # Before a hyphen and a long word: "b-thalassemia" (but no "b-cells" for beta cells: B cells).
+            if form.startswith(letter + "-") and _LEADING_GREEK.match(latin + form[1:]):
+                out.append(latin + form[1:])
     return out
 
 

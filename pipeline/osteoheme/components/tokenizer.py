@@ -32,11 +32,19 @@ AFFIXES = (
 # A hyphen before a Greek letter, a short letter run or a capital stays inside the name ("TNF-alpha",
 # "IFN-g", "NF-kappaB").
 _SLASH = r"(?<=[0-9A-Za-zα-ωΑ-Ω\)])/(?=[A-Za-zα-ωΑ-Ω(])"
-_NAME_HYPHEN = r"(?:(?<=[A-Z])|(?<=[A-Z][0-9]))-(?=(?!(?:alpha|beta|gamma|delta|kappa|epsilon|omega)\b)[a-z]{3,}\b)"
+# A name ending in a Greek letter word joins the same way ("TNF-alpha-inducible", "IFN-gamma-primed"), but
+# not a word that starts with one ("beta-catenin").
+_GREEK_END = "|".join(r"(?<=[A-Za-z0-9-]{})".format(w) for w in ("alpha", "beta", "gamma", "delta", "kappa"))
+_NAME_HYPHEN = r"(?:(?<=[A-Z])|(?<=[A-Z][0-9])|{})-(?=(?!(?:alpha|beta|gamma|delta|kappa|epsilon|omega)\b)[a-z]{{3,}}\b)".format(
+    _GREEK_END)
 # "factor(GM-CSF)": an abbreviation in brackets glued to a lower-case word is a token of its own (the
 # brackets of "CD34(+)" or "Ca(2+)" stay, and so do chemical names: "tris(hydroxymethyl)").
 # The closing bracket may already be split off as a suffix when the infixes are searched.
 _GLUED_BRACKET = r"(?<=[a-z]{3})\((?=[A-Z][A-Za-z0-9-]{0,8}(?:\)|$))"
+# "(IFN-gamma)/TNF-alpha": a bracketed name before a slash is a name of its own (scispaCy keeps a bracket
+# closed inside its token, as in "CD34(+)").
+_BRACKET_BEFORE_SLASH_OPEN = r"\((?=[^()\s]+\)/)"
+_BRACKET_BEFORE_SLASH_CLOSE = r"\)(?=/)"
 
 # spaCy's affix loop strips one character at a time from a run without white space and matches the affix
 # patterns against the rest, so its cost grows with the square of the run (32 KB of nested brackets took 115 s,
@@ -84,12 +92,14 @@ def scispacy_tokenizer(nlp: Language) -> Tokenizer:
         default = registry.tokenizers.get("spacy.Tokenizer.v1")()(nlp)
         tokenizer = combined_rule_tokenizer(SimpleNamespace(vocab=nlp.vocab, Defaults=nlp.Defaults, tokenizer=default))
         affix = r"(?<=[0-9A-Za-zα-ωΑ-Ω\)])[-–](?:{})".format("|".join(sorted(set(AFFIXES))))
-        # "vitamin D." ends a sentence: the period is not part of the name.
-        initial = r"(?<=\b[A-Z])\."
-        infix_re = re.compile(r"{}|{}|{}|{}".format(_SLASH, _NAME_HYPHEN, _GLUED_BRACKET,
-                                                    tokenizer.infix_finditer.__self__.pattern))
+        # "vitamin D." and "NF-kappaB." end a sentence: the period is not part of the name; nor is the hyphen
+        # of "LAM-, LPS- and TNF-alpha-stimulated".
+        initial = r"(?<=\b[A-Z])\.|(?<=[a-z][A-Z])\.|(?<=[A-Za-z0-9])-"
+        infix_re = re.compile(r"{}|{}|{}|{}|{}".format(_SLASH, _NAME_HYPHEN, _GLUED_BRACKET, _BRACKET_BEFORE_SLASH_CLOSE,
+                                                       tokenizer.infix_finditer.__self__.pattern))
         suffix_re = re.compile(r"(?:{})$|(?:{})$|{}".format(affix, initial, tokenizer.suffix_search.__self__.pattern))
-    return LinearTimeTokenizer(nlp.vocab, rules=tokenizer.rules, prefix_search=tokenizer.prefix_search,
+        prefix_re = re.compile(r"^{}|{}".format(_BRACKET_BEFORE_SLASH_OPEN, tokenizer.prefix_search.__self__.pattern))
+    return LinearTimeTokenizer(nlp.vocab, rules=tokenizer.rules, prefix_search=prefix_re.search,
                                suffix_search=suffix_re.search, infix_finditer=infix_re.finditer,
                                token_match=tokenizer.token_match, url_match=tokenizer.url_match)
 
