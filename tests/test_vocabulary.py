@@ -155,6 +155,17 @@ def test_ascii_greek_and_joined_tokens(nlp, text, expected):
 
 
 @pytest.mark.parametrize("text,expected", [
+    # a cytokine's or hormone's short name with an R is its receptor, a protein (8.1 item 4)
+    ("IL-10R, IL-4Ralpha and EpoR were expressed.", [("IL-10R", "PROTEIN"), ("IL-4Ralpha", "PROTEIN"), ("EpoR", "PROTEIN")]),
+    ("IL6R binds IL-6.", [("IL6R", "PROTEIN"), ("IL-6", "CYTOKINE")]),
+    # a stem that names no cytokine or hormone makes nothing
+    ("VDR and CAR bind DNA.", []),
+])
+def test_receptors_written_as_their_ligand(nlp, text, expected):
+    assert ents(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
     # FamPlex's family names, in the case papers write them ("RAS" and "Ras" are one concept's forms)
     ("Ras activates PKC, MAPK and PI3K.", [("Ras", "PROTEIN"), ("PKC", "PROTEIN"), ("MAPK", "PROTEIN"), ("PI3K", "PROTEIN")]),
     ("RXR binds RAR.", [("RXR", "PROTEIN"), ("RAR", "PROTEIN")]),

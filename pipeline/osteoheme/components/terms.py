@@ -200,7 +200,8 @@ class TermRecognizer(Pipe):
         # After the curated spans, so that on equal spans filter_spans keeps the curated one.
         spans += [Span(doc, start, end, label=c.type, kb_id=c.id) for start, end, c in self.lexicon.match(doc)]
         spans = self._apply_heads(doc, filter_spans(spans + self._cell_lines(doc, spans)))
-        spans = filter_spans(spans + _compound_names(doc, spans) + _code_names(doc, spans))
+        spans = filter_spans(spans + _compound_names(doc, spans) + _code_names(doc, spans)
+                             + self._receptor_short_forms(doc, spans))
         spans += self._process_effects(doc, spans)
         ents = [e for e in filter_spans(spans) if e.label_ != NO_MENTION]
         self._short_form_names: Dict[Tuple[int, int], str] = {}
@@ -236,6 +237,23 @@ class TermRecognizer(Pipe):
         if not hasattr(self, "_names"):
             self._names = {c.type + ":" + f.lower(): c for f, c in iter_surface_forms(self.concepts)}
         return self._names
+
+    def _receptor_short_forms(self, doc: Doc, spans: List[Span]) -> List[Span]:
+        """"IL-10R", "IL-4Ralpha", "EpoR", "TNFR1": a cytokine's or hormone's name with an R is its receptor,
+        a PROTEIN (guidelines 8.1 item 4), where no name covers the token."""
+        taken = {i for s in spans for i in range(s.start, s.end)}
+        out = []
+        for t in doc:
+            m = _RECEPTOR_SHORT.match(t.text) if "R" in t.text and t.i not in taken else None
+            if m is not None and self._is_ligand(m.group("ligand")):
+                out.append(Span(doc, t.i, t.i + 1, label="PROTEIN"))
+        return out
+
+    def _is_ligand(self, name: str) -> bool:
+        hit = self.lexicon._table.get((name.lower(),))
+        if hit is not None and (hit[1] is None or hit[1] == (name,)):
+            return self.lexicon.concepts[hit[0]].type in _LIGAND_TYPES
+        return any(f"{type_}:{name.lower()}" in self._name_index for type_ in _LIGAND_TYPES)
 
     def _apply_heads(self, doc: Doc, ents: List[Span]) -> List[Span]:
         """Guidelines 8.1 item 4: "glucocorticoid receptor" is a PROTEIN, "iron exporter" no mention."""
@@ -512,6 +530,10 @@ def _compound_names(doc: Doc, ents: List[Span]) -> List[Span]:
             out.append(Span(doc, prev.start, i + 1, label="EFFECT"))
     return out
 
+
+# A receptor written as its ligand's short name and an R: "IL-10R", "IL-4Ralpha", "EpoR", "TNFR1".
+_RECEPTOR_SHORT = re.compile(r"^(?P<ligand>[A-Za-z][A-Za-z0-9-]*?[A-Za-z0-9])-?R(?:alpha|beta|gamma|[abαβγ12])?$")
+_LIGAND_TYPES = ("CYTOKINE", "HORMONE")
 
 # A drug's code name: "LY294002", "SB 202190", "U0126".
 _CODE_NAME = re.compile(r"^[A-Z]{1,5}-?[0-9]{3,}[A-Za-z0-9-]*$")

@@ -3,7 +3,7 @@ the strings FamPlex's grounding map gives them ("c-Rel", "HER2").
 
 HGNC's gene groups are not in the table we compile from, so cytokines and hormones are picked by
 the symbol families of guidelines 8.1 item 3; every other protein-coding gene is a ``PROTEIN``.
-Receptors of a cytokine family ("IL6R", "TNFRSF11A") are proteins, hence the negative look-ahead.
+Receptors of a cytokine family ("IL6R", "TNFRSF11A") are proteins, hence no "R" after the number.
 """
 
 import re
@@ -14,7 +14,7 @@ from .forms import Entry
 from .sources import FAMPLEX_GROUNDING, HGNC, Source
 
 CYTOKINE_SYMBOL = re.compile(
-    r"^(IL\d+[A-Z]?(?!R)|IL1RN|CXCL\d+|CCL\d+[A-Z]?|CX3CL1|XCL\d|IFN[ABGKLW]\d*|TNF(SF\d+[A-Z]?)?|CSF[123]|"
+    r"^(IL\d+[A-QS-Z]?|IL1RN|CXCL\d+|CCL\d+[A-Z]?|CX3CL1|XCL\d|IFN[ABGKLW]\d*|TNF(SF\d+[A-Z]?)?|CSF[123]|"
     r"LIF|OSM|TGFB[123]|BMP\d+|VEGF[ABCD]|EGF|HGF|FGF(?!23)\d+|PDGF[ABCD]|KITLG|CNTF|SPP1)$")
 HORMONE_SYMBOL = re.compile(
     r"^(EPO|THPO|GH[12]|IGF[12]|INS|LEP|FGF23|HAMP|PTH|PTH2|CALCA|GCG|GHRL|ADIPOQ|PRL|POMC|CGA|[FL]HB|TSHB|AVP|OXT|"
