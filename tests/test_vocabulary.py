@@ -127,6 +127,8 @@ def test_a_bracket_is_split_only_before_an_abbreviation(nlp, text, expected):
     ("(IFN-gamma)/TNF-alpha", ["(", "IFN-gamma", ")", "/", "TNF-alpha"]),
     ("LAM-, LPS- and TNF-alpha-stimulated", ["LAM", "-", ",", "LPS", "-", "and", "TNF-alpha", "-stimulated"]),
     ("It activated NF-kappaB.", ["It", "activated", "NF-kappaB", "."]),
+    # a point mutation in brackets after a name
+    ("Ras(G12V) bound", ["Ras", "(", "G12V", ")", "bound"]),
 ])
 def test_names_are_split_from_their_joins(nlp, text, expected):
     assert [t.text for t in nlp.make_doc(text)] == expected
@@ -162,6 +164,18 @@ def test_ascii_greek_and_joined_tokens(nlp, text, expected):
     ("VDR and CAR bind DNA.", []),
 ])
 def test_receptors_written_as_their_ligand(nlp, text, expected):
+    assert ents(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a short symbol no vocabulary keeps is a gene before a gene word (8.1 item 1) …
+    ("The HFE gene and CAT mRNA were studied.", [("HFE", "PROTEIN"), ("CAT", "PROTEIN")]),
+    # … but not a common capitalized word
+    ("The DNA gene was cut.", []),
+    # cell names real abstracts use
+    ("PBMC, M phi and monocytic cells grew.", [("PBMC", "CELL"), ("M phi", "CELL"), ("monocytic cells", "CELL")]),
+])
+def test_gene_symbols_and_cell_names(nlp, text, expected):
     assert ents(nlp, text) == expected
 
 

@@ -96,6 +96,9 @@ MARKER_AFTER = frozenset({"level", "levels", "concentration", "concentrations", 
 # Words beside a symbol that make it the gene (see _genes).
 _GENE_AFTER = frozenset({"gene", "genes", "mutation", "mutations", "locus", "mrna", "promoter"})
 _GENE_BEFORE = frozenset({"gene"})
+_GENE_WORDS_AFTER = frozenset({"gene", "genes", "mrna", "promoter", "transcripts", "locus"})
+_GENE_SYMBOL = re.compile(r"^[A-Z][A-Z0-9]{1,5}$")
+_NOT_SYMBOLS = frozenset({"DNA", "RNA", "CDNA", "MRNA", "THE", "AND", "OR", "FOR", "NOT", "ALL", "ONE", "TWO", "NEW", "NO"})
 # "a mutation of MEN1": a variant is of a gene (8.4 item 3).
 _VARIANT_WORDS = frozenset({"mutation", "mutations", "variant", "variants", "polymorphism", "polymorphisms"})
 _MARKER_TYPES = ("PROTEIN", "DRUG")
@@ -201,7 +204,7 @@ class TermRecognizer(Pipe):
         spans += [Span(doc, start, end, label=c.type, kb_id=c.id) for start, end, c in self.lexicon.match(doc)]
         spans = self._apply_heads(doc, filter_spans(spans + self._cell_lines(doc, spans)))
         spans = filter_spans(spans + _compound_names(doc, spans) + _code_names(doc, spans)
-                             + self._receptor_short_forms(doc, spans))
+                             + self._receptor_short_forms(doc, spans) + _named_genes(doc, spans))
         spans += self._process_effects(doc, spans)
         ents = [e for e in filter_spans(spans) if e.label_ != NO_MENTION]
         self._short_form_names: Dict[Tuple[int, int], str] = {}
@@ -510,6 +513,15 @@ def _genes(doc: Doc, ents: List[Span]) -> List[Span]:
             e = Span(doc, e.start, e.end, label="PROTEIN")
         out.append(e)
     return out
+
+
+def _named_genes(doc: Doc, spans: List[Span]) -> List[Span]:
+    """"the HFE gene", "CAT mRNA", "SCL transcripts": a symbol no vocabulary keeps (three capitals are too
+    ambiguous alone) is a gene where a gene word follows it (8.1 item 1)."""
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    return [Span(doc, t.i, t.i + 1, label="PROTEIN") for t in doc[:-1]
+            if t.i not in taken and _GENE_SYMBOL.match(t.text) and t.text not in _NOT_SYMBOLS
+            and doc[t.i + 1].lower_ in _GENE_WORDS_AFTER]
 
 
 def _compound_names(doc: Doc, ents: List[Span]) -> List[Span]:

@@ -45,6 +45,8 @@ _GLUED_BRACKET = r"(?<=[a-z]{3})\((?=[A-Z][A-Za-z0-9-]{0,8}(?:\)|$))"
 # closed inside its token, as in "CD34(+)").
 _BRACKET_BEFORE_SLASH_OPEN = r"\((?=[^()\s]+\)/)"
 _BRACKET_BEFORE_SLASH_CLOSE = r"\)(?=/)"
+# "Ras(G12V)", "EpoR(R129C)": a point mutation in brackets after a name (the name is the mention).
+_MUTATION_BRACKET = r"(?<=[A-Za-z0-9])\((?=[A-Z][0-9]{1,4}[A-Z*](?:\)|$))"
 
 # spaCy's affix loop strips one character at a time from a run without white space and matches the affix
 # patterns against the rest, so its cost grows with the square of the run (32 KB of nested brackets took 115 s,
@@ -95,8 +97,8 @@ def scispacy_tokenizer(nlp: Language) -> Tokenizer:
         # "vitamin D." and "NF-kappaB." end a sentence: the period is not part of the name; nor is the hyphen
         # of "LAM-, LPS- and TNF-alpha-stimulated".
         initial = r"(?<=\b[A-Z])\.|(?<=[a-z][A-Z])\.|(?<=[A-Za-z0-9])-"
-        infix_re = re.compile(r"{}|{}|{}|{}|{}".format(_SLASH, _NAME_HYPHEN, _GLUED_BRACKET, _BRACKET_BEFORE_SLASH_CLOSE,
-                                                       tokenizer.infix_finditer.__self__.pattern))
+        infix_re = re.compile(r"{}|{}|{}|{}|{}|{}".format(_SLASH, _NAME_HYPHEN, _GLUED_BRACKET, _BRACKET_BEFORE_SLASH_CLOSE,
+                                                          _MUTATION_BRACKET, tokenizer.infix_finditer.__self__.pattern))
         suffix_re = re.compile(r"(?:{})$|(?:{})$|{}".format(affix, initial, tokenizer.suffix_search.__self__.pattern))
         prefix_re = re.compile(r"^{}|{}".format(_BRACKET_BEFORE_SLASH_OPEN, tokenizer.prefix_search.__self__.pattern))
     return LinearTimeTokenizer(nlp.vocab, rules=tokenizer.rules, prefix_search=prefix_re.search,
