@@ -180,6 +180,18 @@ def test_gene_symbols_and_cell_names(nlp, text, expected):
 
 
 @pytest.mark.parametrize("text,expected", [
+    # active vitamin metabolites acting through nuclear receptors are hormones (8.1 item 2)
+    ("Retinoic acid (RA) and calcitriol rose; RA fell.",
+     [("Retinoic acid", "HORMONE"), ("RA", "HORMONE"), ("calcitriol", "HORMONE"), ("RA", "HORMONE")]),
+    # a process of cells is one EFFECT (rule 3)
+    ("Leukocyte clearance and phagocytosis of neutrophils rose.",
+     [("Leukocyte clearance", "EFFECT"), ("phagocytosis of neutrophils", "EFFECT")]),
+])
+def test_types_the_guidelines_give(nlp, text, expected):
+    assert ents(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
     # FamPlex's family names, in the case papers write them ("RAS" and "Ras" are one concept's forms)
     ("Ras activates PKC, MAPK and PI3K.", [("Ras", "PROTEIN"), ("PKC", "PROTEIN"), ("MAPK", "PROTEIN"), ("PI3K", "PROTEIN")]),
     ("RXR binds RAR.", [("RXR", "PROTEIN"), ("RAR", "PROTEIN")]),

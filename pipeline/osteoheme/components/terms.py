@@ -45,7 +45,9 @@ DEFAULT_PROCESS_NOUNS = [
     "utilization", "utilisation", "export", "loss", "turnover", "homeostasis", "sequestration",
     "generation", "survival", "apoptosis", "development", "renewal", "mobilization", "accumulation",
     "mitogenesis", "growth", "expansion", "amplification", "invasion", "migration", "activation", "adhesion",
-    "division", "divisions",
+    "division", "divisions", "responsiveness", "maintenance", "propagation", "clearance", "recognition",
+    "viability", "phagocytosis", "ingestion", "degradation", "infiltration", "recruitment", "outgrowth",
+    "transformation", "chemotaxis", "engraftment", "homing",
 ]
 # Anaphor head nouns and the types they can refer to (guideline rule 7).
 DEFAULT_ANAPHOR_NOUNS = {

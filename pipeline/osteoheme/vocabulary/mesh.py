@@ -77,6 +77,10 @@ def _type(name: str, terms: List[str], tree_numbers: List[str]) -> Optional[str]
     return type_
 
 
+# Active vitamin metabolites that act through nuclear receptors are hormones (guidelines 8.1 item 2):
+# retinoic acid (Tretinoin, all-trans; Alitretinoin, 9-cis) and calcitriol. MeSH files them as chemicals.
+_VITAMIN_HORMONES = frozenset({"D014212", "D000077556", "D002117"})
+
 # MeSH names many drugs by their salt ("Raloxifene Hydrochloride", "Alendronate Sodium"), which abstracts
 # rarely write. Only salts whose base names the drug itself: "Ferrous Sulfate" is not "ferrous".
 _SALTS = ("hydrochloride", "dihydrochloride", "hcl", "hydrobromide", "mesylate", "maleate", "tartrate",
@@ -100,7 +104,7 @@ def mesh_entries(source: Source) -> Iterator[Entry]:
             continue
         descriptor, name, entry_terms, trees = row[0], row[1], row[2], row[3]
         terms = [t for t in entry_terms.split("|") if t]
-        type_ = _type(name, terms, trees.split("|"))
+        type_ = "HORMONE" if descriptor in _VITAMIN_HORMONES else _type(name, terms, trees.split("|"))
         if type_ is None:
             continue
         if type_ == "DRUG":
