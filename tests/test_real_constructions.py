@@ -159,6 +159,8 @@ def test_lists_share_the_relation(nlp, text, expected):
     ("Estradiol did not prevent IL-6-induced downregulation of hepcidin.",
      [("DECREASES", "IL-6", None, "hepcidin", None, "asserted"),
       ("NEG_INCREASES", "Estradiol", None, "hepcidin", None, "asserted")]),
+    # a partner of a cooperation or interaction is inside the subject, not the subject
+    ("Cooperation of Spi-1 with the erythropoietin receptor inhibits apoptosis.", []),
     # an expletive subject names no agent
     ("Whereas IL-6 rose, there was no effect on hepcidin.", []),
     # the agent of an event that is the subject is not the subject itself

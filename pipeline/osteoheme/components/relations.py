@@ -110,6 +110,8 @@ _LIST_VERBS = frozenset({"include", "includes", "included", "comprise", "compris
 _ADJECTIVE_CONTEXT = PREPOSITIONS | {"and", "or", ",", "to", "as", "(", "both", "either", "increased", "decreased"}
 _LOCATIVE = frozenset({"within", "in", "inside", "of", "from", "at", "on", "near", "into", "throughout"})
 _LINK_WORDS = frozenset({"linked", "related", "associated", "compared", "due", "leading", "led", "lead"})
+_PARTNER_NOUNS = frozenset({"cooperation", "interaction", "interactions", "association", "complex", "complexes",
+                            "heterodimer", "heterodimers", "binding", "crosstalk", "cross-talk"})
 _TREATED_AFFIXES = frozenset({"stimulated", "activated", "treated", "primed", "exposed", "pulsed", "challenged"})
 _PRODUCTION_NOUNS = frozenset({"secretion", "production", "release", "expression", "synthesis"})
 _PATHOGENESIS = frozenset({"pathogenesis", "development"})
@@ -604,6 +606,12 @@ class _SentenceReader:
                         return group, "active"
                     # "inhibition of iron absorption contributes to anemia": the subject is the event.
                     return [], "active"
+                w = group[0].start - 1
+                while w > start and self.lower[w] in DETERMINERS:
+                    w -= 1
+                if w - 1 >= start and self.lower[w] == "with" and self._partner_noun_before(w - 1):
+                    # "Cooperation of Spi-1 with EpoR inhibits apoptosis": the subject is the cooperation.
+                    return [], "active"
                 if previous is not None and previous.trigger.kind == "event" \
                         and any(s.start == group[0].start for s in previous.subjects):
                     # "inhibition of IL-6 by estrogen prevents bone loss": the agent is inside the subject,
@@ -627,6 +635,14 @@ class _SentenceReader:
             gap += 1
             i -= 1
         return [], "active"
+
+    def _partner_noun_before(self, i: int) -> bool:
+        """"cooperation with", "interaction of Spi-1 with": token i ends such a head."""
+        if self.lower[i] in _PARTNER_NOUNS:
+            return True
+        k = self.ent_index.get(i)
+        j = self.ents[k].start - 1 if k is not None else -1
+        return j - 1 >= self.sent.start and self.lower[j] == "of" and self.lower[j - 1] in _PARTNER_NOUNS
 
     def _fronted_setting(self, ent: Span) -> bool:
         """A mention in a prepositional phrase that opens the sentence and ends in a comma, or a condition:
