@@ -149,6 +149,11 @@ def test_lists_share_the_relation(nlp, text, expected):
     # the wrapper is dropped: the treatment is the subject
     ("Treatment with denosumab lowered bone resorption.",
      [("DECREASES", "denosumab", None, "bone resorption", None, "asserted")]),
+    # "-dependent" of cells is a need, of a process an increase; "-independent" cells deny the need (8.5.6)
+    ("The GM-CSF-dependent UT-7 cells grew.", [("REQUIRED_FOR", "GM-CSF", None, "UT-7 cells", None, "asserted")]),
+    ("CSF-1-dependent proliferation rose.", [("INCREASES", "CSF-1", None, "proliferation", None, "asserted")]),
+    ("EPO-independent HCD57-SREI cells grew.",
+     [("NEG_REQUIRED_FOR", "EPO", None, "HCD57-SREI cells", None, "asserted")]),
     # cells named by their treatment state no relation (8.4 item 6); an induced change does
     ("IL-6 was measured in IL-6-stimulated monocytes.", []),
     # the agent after "by" is the drug its descriptor stands beside (8.5 item 9)

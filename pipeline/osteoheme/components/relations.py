@@ -411,9 +411,16 @@ class _SentenceReader:
         if kind == "affix":
             subjects = self._ent_ending_at(f.start)
             objects = self._ent_starting_near(self._past_modifier(f.end))
-            if f.trigger.phrase.lstrip("-–") in _TREATED_AFFIXES:
+            affix = f.trigger.phrase.lstrip("-–")
+            if affix in _TREATED_AFFIXES:
                 # "LPS-stimulated monocytes": cells named by their treatment; no relation (8.4 item 6).
                 objects = [o for o in objects if o.label_ != "CELL"]
+            elif affix == "independent":
+                # "EPO-independent cells" → NEG_REQUIRED_FOR (8.5 item 6); of a process it states nothing.
+                objects = [o for o in objects if o.label_ == "CELL"]
+                override = ["REQUIRED_FOR"]
+            elif affix == "dependent" and objects and all(o.label_ == "CELL" for o in objects):
+                override = ["REQUIRED_FOR"]  # "the GM-CSF-dependent cell line" (8.5 item 6)
             method = "affix"
         elif kind == "event":
             objects, _, _ = self._objects(f.end)
@@ -495,7 +502,7 @@ class _SentenceReader:
             # "Risk factors for D include A and B": the listed members are the subjects (8.4 item 4).
             subjects = self._listed_at(objects[-1].end)
             method = "list" if subjects else method
-        negated = self._negated(f, subjects + objects)
+        negated = self._negated(f, subjects + objects) or f.trigger.phrase.lstrip("-–") == "independent"
         if override and set(f.trigger.relations) == {"ASSOCIATED_WITH"}:
             # "was associated with a decrease in X": a level of X beside the association (8.4 item 1, 8.5 item 18).
             change = "Decreased" if "DECREASES" in override else "Increased" if "INCREASES" in override else None
