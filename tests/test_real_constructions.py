@@ -63,6 +63,11 @@ def test_hypotheses_and_statistics(nlp, text, expected):
      [("REGULATES", "Hepcidin", None, "iron absorption", None, "asserted")]),
     # "important for" is a role, as the gold reads it, not a need
     ("Stat3 is important for apoptosis.", [("REGULATES", "Stat3", None, "apoptosis", None, "asserted")]),
+    # a gene's mutations in a disease: an association (8.4 item 3); cells derived from cells are made by them
+    ("HFE mutations in patients with hemochromatosis are common.",
+     [("ASSOCIATED_WITH", "HFE", None, "hemochromatosis", None, "asserted")]),
+    ("Macrophages can be derived from progenitor cells.",
+     [("PRODUCES", "progenitor cells", None, "Macrophages", None, "asserted")]),
     # a role in the pathogenesis / development of a disease is a cause of it (8.5 item 5)
     ("TfR2 plays a role in the pathogenesis of hemochromatosis.",
      [("CAUSES", "TfR2", None, "hemochromatosis", None, "asserted")]),

@@ -98,7 +98,8 @@ MARKER_AFTER = frozenset({"level", "levels", "concentration", "concentrations", 
 # Words beside a symbol that make it the gene (see _genes).
 _GENE_AFTER = frozenset({"gene", "genes", "mutation", "mutations", "locus", "mrna", "promoter"})
 _GENE_BEFORE = frozenset({"gene"})
-_GENE_WORDS_AFTER = frozenset({"gene", "genes", "mrna", "promoter", "transcripts", "locus"})
+_GENE_WORDS_AFTER = frozenset({"gene", "genes", "mrna", "promoter", "transcripts", "locus", "mutation", "mutations",
+                               "polymorphism", "polymorphisms"})
 _GENE_SYMBOL = re.compile(r"^[A-Z][A-Z0-9]{1,5}$")
 _NOT_SYMBOLS = frozenset({"DNA", "RNA", "CDNA", "MRNA", "THE", "AND", "OR", "FOR", "NOT", "ALL", "ONE", "TWO", "NEW", "NO"})
 # "a mutation of MEN1": a variant is of a gene (8.4 item 3).
