@@ -83,7 +83,7 @@ def test_hypotheses_and_statistics(nlp, text, expected):
     ("IL-6 production by osteoblasts was enhanced by estradiol deficiency.",
      [("INCREASES", "estradiol", "Decreased", "IL-6", None, "asserted"),
       ("PRODUCES", "osteoblasts", None, "IL-6", None, "asserted")]),
-    # a producer must be a cell or an organ
+    # a maker must be a cell or an organ
     ("Inhibition of IL-6 secretion by cortisol was seen.", [("DECREASES", "cortisol", None, "IL-6", None, "asserted")]),
 ])
 def test_roles_and_responses(nlp, text, expected):

@@ -39,7 +39,7 @@ DEFAULT_BREAKS = [";", ":", "but", "whereas", "however", "although", "though", "
 DEFAULT_OPENERS = ["to", "although", "though", "because", "since", "while", "whereas", "if", "when", "as",
                    "whether"]
 # Constructions whose relation is presupposed by a noun phrase, not predicated by a clause.
-PRESUPPOSED = ("affix", "event", "producer")
+PRESUPPOSED = ("affix", "event", "modifier")
 
 
 class CertaintyTagger(ConfigOnlyPipe):

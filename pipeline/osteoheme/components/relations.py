@@ -59,7 +59,7 @@ FALLBACKS = {"INCREASES": "CAUSES", "DECREASES": "PREVENTS", "CAUSES": "INCREASE
 DEFAULT_CONFIDENCE = {
     "active": 0.85, "passive": 0.8, "copula": 0.8, "event": 0.75, "affix": 0.7, "causative": 0.75,
     "shared_subject": 0.75, "relative_clause": 0.8, "pronoun": 0.7, "symmetric": 0.75, "dependency": 0.7,
-    "list": 0.75, "title": 0.8, "descriptor": 0.8, "producer": 0.75,
+    "list": 0.75, "title": 0.8, "descriptor": 0.8, "modifier": 0.75,
 }
 _SKIP_LEFT = frozenset({"also", "directly", "indirectly", "not", "n't", "does", "do", "did", "can", "could", "may",
                         "might", "will", "would", "should", "must", "further", "thereby", "often", "frequently",
@@ -425,14 +425,15 @@ class _SentenceReader:
         elif kind == "event":
             objects, _, _ = self._objects(f.end)
             subjects, method = self._agent(f, objects)
-        elif kind == "producer":
-            # "TNF-α and IL-10 secretion by monocytes": the cells after "by" make what stands before (8.5 item 17).
+        elif kind == "modifier":
+            # A noun whose modifier is one argument and whose complement the other: "HFE mutations in D";
+            # inverse, "TNF-α and IL-10 secretion by monocytes" (the cells make what stands before, 8.5.17).
             k_ent = self.ent_index.get(f.start - 1)
             # the whole list before the noun, even where a verb governs it ("modulate A and B secretion by C")
-            objects = one_per_concept(coordinated(self.ents, k_ent, -1), keep="first") \
+            subjects = one_per_concept(coordinated(self.ents, k_ent, -1), keep="first") \
                 if k_ent is not None and self.ents[k_ent].end == f.start else []
-            subjects, _, _ = self._objects(f.end) if objects else ([], None, False)
-            method = "producer"
+            objects, _, _ = self._objects(f.end) if subjects else ([], None, False)
+            method = "modifier"
         elif kind in ("role", "title"):
             # "the role of X in Y": X is the subject, Y the object. A title "Effect(s) of X on Y" states
             # that X regulates Y (8.5 item 4); the same words in the text state nothing.
@@ -800,7 +801,7 @@ class _SentenceReader:
                     i = nested.end
                     continue
                 transparent = (nested.trigger.kind == "verb" and nested.form == "base" and i > start
-                               and self.lower[i - 1] == "to") or nested.trigger.kind == "adjective"
+                               and self.lower[i - 1] == "to") or nested.trigger.kind in ("adjective", "modifier")
                 if transparent:
                     # "impairs its ability to sustain X", "a cofactor for enzymes involved in X".
                     self.consumed.add(nested.start)

@@ -9,8 +9,8 @@ Data in ``resources/triggers.jsonl``, one phrase per line::
 ``noun`` ("a driver of"), ``adjective`` ("required for"), ``event``
 (nominalizations: "induction of Y by X"), ``affix`` ("IL-6-induced") and
 ``symmetric`` ("A and B occur together"), ``role`` ("the role of X in
-Y"), ``title`` ("Effects of X on Y", a statement only as a title) and ``producer`` ("X secretion by
-C": C makes X). ``relations`` lists the candidate
+Y"), ``title`` ("Effects of X on Y", a statement only as a title) and ``modifier`` (a noun between
+its two arguments, the first right before it: "HFE mutations in D"; inverse, "X secretion by C"). ``relations`` lists the candidate
 types in order; the first whose argument types fit the guidelines is used.
 ``inverse`` marks phrases whose grammatical subject is the relation's object
 ("Y requires X": X REQUIRED_FOR Y).
@@ -26,7 +26,7 @@ from ..io.jsonl import iter_jsonl
 from ..schema import RELATION_TYPES
 
 DEFAULT_TRIGGERS = Path(__file__).parents[1] / "resources" / "triggers.jsonl"
-KINDS = ("verb", "noun", "adjective", "event", "affix", "symmetric", "role", "title", "producer")
+KINDS = ("verb", "noun", "adjective", "event", "affix", "symmetric", "role", "title", "modifier")
 # Prepositions that end a noun trigger's head ("risk factor | for").
 _NOUN_LINKS = frozenset({"of", "for", "to", "in", "against", "on", "with"})
 _KEYS = ("phrase", "kind", "relations", "forms", "inverse")
@@ -101,7 +101,7 @@ def surface_forms(trigger: Trigger) -> Iterator[Tuple[str, str]]:
         else:
             for form, label in _inflect(first).items():
                 yield form + tail, label
-    elif trigger.kind == "noun":
+    elif trigger.kind in ("noun", "modifier"):
         yield trigger.phrase, "base"
         # The plural is on the noun before the first preposition: "risk factors for", "sources of iron for".
         words = trigger.phrase.split(" ")
