@@ -68,6 +68,10 @@ def test_hypotheses_and_statistics(nlp, text, expected):
      [("ASSOCIATED_WITH", "HFE", None, "hemochromatosis", None, "asserted")]),
     ("Macrophages can be derived from progenitor cells.",
      [("PRODUCES", "progenitor cells", None, "Macrophages", None, "asserted")]),
+    # CAUSES needs a pathological object; a normal process is raised (8.5 item 11)
+    ("IL-6 caused differentiation of osteoclasts and bone loss.",
+     [("CAUSES", "IL-6", None, "bone loss", None, "asserted"),
+      ("INCREASES", "IL-6", None, "differentiation of osteoclasts", None, "asserted")]),
     # a role in the pathogenesis / development of a disease is a cause of it (8.5 item 5)
     ("TfR2 plays a role in the pathogenesis of hemochromatosis.",
      [("CAUSES", "TfR2", None, "hemochromatosis", None, "asserted")]),

@@ -110,6 +110,14 @@ _LIST_VERBS = frozenset({"include", "includes", "included", "comprise", "compris
 _ADJECTIVE_CONTEXT = PREPOSITIONS | {"and", "or", ",", "to", "as", "(", "both", "either", "increased", "decreased"}
 _LOCATIVE = frozenset({"within", "in", "inside", "of", "from", "at", "on", "near", "into", "throughout"})
 _LINK_WORDS = frozenset({"linked", "related", "associated", "compared", "due", "leading", "led", "lead"})
+_PATHOLOGICAL_WORDS = frozenset({
+    "damage", "injury", "injuries", "toxicity", "lesion", "lesions", "loss", "inflammation", "fibrosis",
+    "dysfunction", "impairment", "impairments", "necrosis", "degeneration", "atrophy", "failure", "deficit",
+    "deficits", "hypertension", "hyperplasia", "hypertrophy", "stress", "resistance", "insensitivity",
+    "pathology", "dysregulation", "defect", "defects", "abnormality", "abnormalities", "disorder", "erosion",
+    "destruction", "edema", "oedema", "pain", "bleeding", "hemorrhage", "haemorrhage", "thrombosis",
+    "metastasis", "metastases", "invasion", "osteolysis", "demineralization", "cytotoxicity", "hemolysis",
+    "haemolysis", "suppression", "inhibition", "death", "wasting", "overload", "retardation", "inflammatory"})
 _PARTNER_NOUNS = frozenset({"cooperation", "interaction", "interactions", "association", "complex", "complexes",
                             "heterodimer", "heterodimers", "binding", "crosstalk", "cross-talk"})
 _TREATED_AFFIXES = frozenset({"stimulated", "activated", "treated", "primed", "exposed", "pulsed", "challenged"})
@@ -1039,12 +1047,21 @@ def _relation_set(doc: Doc) -> set:
 
 
 def choose_relation(candidates: Sequence[str], subject: Span, obj: Span) -> Optional[str]:
-    """The first of the candidate predicates (then their fallbacks) whose argument types fit."""
+    """The first of the candidate predicates (then their fallbacks) whose argument types fit; CAUSES of a
+    normal process is INCREASES (8.5 item 11: "A triggers apoptosis" → A INCREASES apoptosis)."""
     for name in list(candidates) + [FALLBACKS[c] for c in candidates if c in FALLBACKS]:
         subject_types, object_types = ARGUMENT_TYPES[name]
         if subject.label_ in subject_types and obj.label_ in object_types:
+            if name == "CAUSES" and obj.label_ == "EFFECT" and not _pathological(obj):
+                return "INCREASES"
             return name
     return None
+
+
+def _pathological(effect: Span) -> bool:
+    """A pathological EFFECT (damage, injury, inflammation, bone loss …), or one a level word marks abnormal
+    ("increased bone resorption"; 8.5 item 11, decision 24)."""
+    return effect._.state is not None or any(t.lower_ in _PATHOLOGICAL_WORDS for t in effect)
 
 
 def _same_mention(a: Span, b: Span) -> bool:
