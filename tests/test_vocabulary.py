@@ -174,6 +174,9 @@ def test_receptors_written_as_their_ligand(nlp, text, expected):
     ("The DNA gene was cut.", []),
     # cell names real abstracts use
     ("PBMC, M phi and monocytic cells grew.", [("PBMC", "CELL"), ("M phi", "CELL"), ("monocytic cells", "CELL")]),
+    ("The TH1 phenotype and Th2 responses differed.", [("TH1", "CELL"), ("Th2", "CELL")]),
+    # a singular class word before a product word is the class (section 7, item 2), alone it is generic
+    ("Cytokine production rose; a cytokine was measured.", [("Cytokine", "CYTOKINE")]),
 ])
 def test_gene_symbols_and_cell_names(nlp, text, expected):
     assert ents(nlp, text) == expected

@@ -100,6 +100,10 @@ _GENE_AFTER = frozenset({"gene", "genes", "mutation", "mutations", "locus", "mrn
 _GENE_BEFORE = frozenset({"gene"})
 _GENE_WORDS_AFTER = frozenset({"gene", "genes", "mrna", "promoter", "transcripts", "locus", "mutation", "mutations",
                                "polymorphism", "polymorphisms"})
+_CLASS_WORDS = {"cytokine": "CYTOKINE", "chemokine": "CYTOKINE"}
+_PRODUCT_WORDS = frozenset({"production", "secretion", "release", "synthesis", "levels", "level", "expression",
+                            "gene", "genes", "mrna", "concentrations", "concentration", "transcription"})
+_CLASS_AFFIXES = frozenset({"dependent", "induced", "mediated", "stimulated", "producing", "secreting"})
 _GENE_SYMBOL = re.compile(r"^[A-Z][A-Z0-9]{1,5}$")
 _NOT_SYMBOLS = frozenset({"DNA", "RNA", "CDNA", "MRNA", "THE", "AND", "OR", "FOR", "NOT", "ALL", "ONE", "TWO", "NEW", "NO"})
 # "a mutation of MEN1": a variant is of a gene (8.4 item 3).
@@ -207,7 +211,8 @@ class TermRecognizer(Pipe):
         spans += [Span(doc, start, end, label=c.type, kb_id=c.id) for start, end, c in self.lexicon.match(doc)]
         spans = self._apply_heads(doc, filter_spans(spans + self._cell_lines(doc, spans)))
         spans = filter_spans(spans + _compound_names(doc, spans) + _code_names(doc, spans)
-                             + self._receptor_short_forms(doc, spans) + _named_genes(doc, spans))
+                             + self._receptor_short_forms(doc, spans) + _named_genes(doc, spans)
+                             + _class_modifiers(doc, spans))
         spans += self._process_effects(doc, spans)
         ents = [e for e in filter_spans(spans) if e.label_ != NO_MENTION]
         self._short_form_names: Dict[Tuple[int, int], str] = {}
@@ -525,6 +530,15 @@ def _named_genes(doc: Doc, spans: List[Span]) -> List[Span]:
     return [Span(doc, t.i, t.i + 1, label="PROTEIN") for t in doc[:-1]
             if t.i not in taken and _GENE_SYMBOL.match(t.text) and t.text not in _NOT_SYMBOLS
             and doc[t.i + 1].lower_ in _GENE_WORDS_AFTER]
+
+
+def _class_modifiers(doc: Doc, spans: List[Span]) -> List[Span]:
+    """"cytokine production", "cytokine gene transcription", "cytokine-dependent": a singular class word
+    before a product or level word is the class (guidelines section 7, item 2), not the generic word."""
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    return [Span(doc, t.i, t.i + 1, label=_CLASS_WORDS[t.lower_]) for t in doc[:-1]
+            if t.lower_ in _CLASS_WORDS and t.i not in taken
+            and (doc[t.i + 1].lower_ in _PRODUCT_WORDS or doc[t.i + 1].lower_.lstrip("-–") in _CLASS_AFFIXES)]
 
 
 def _compound_names(doc: Doc, ents: List[Span]) -> List[Span]:
