@@ -48,6 +48,8 @@ def test_subjects_come_from_the_clause(nlp, text, expected):
      [("ASSOCIATED_WITH", "Raloxifene", None, "TAFI", "Decreased", "asserted")]),
     # "lower" after "to" is the verb unless "to" links two things
     ("Estrogen was used to lower IL-6.", [("DECREASES", "Estrogen", None, "IL-6", None, "asserted")]),
+    ("Patients received denosumab to lower bone turnover.",
+     [("DECREASES", "denosumab", None, "bone turnover", None, "asserted")]),
 ])
 def test_hypotheses_and_statistics(nlp, text, expected):
     assert read(nlp, text) == expected
@@ -76,6 +78,8 @@ def test_hypotheses_and_statistics(nlp, text, expected):
     ("TfR2 plays a role in the pathogenesis of hemochromatosis.",
      [("CAUSES", "TfR2", None, "hemochromatosis", None, "asserted")]),
     ("Role of hepcidin in the development of anemia.", [("CAUSES", "hepcidin", None, "anemia", None, "asserted")]),
+    ("IL-6 plays a role in the development of anemia and osteoporosis.",
+     [("CAUSES", "IL-6", None, "anemia", None, "asserted"), ("CAUSES", "IL-6", None, "osteoporosis", None, "asserted")]),
     # other verbs keep their reading
     ("IL-6 regulates the development of anemia.", [("ASSOCIATED_WITH", "IL-6", None, "anemia", None, "asserted")]),
     # "X secretion by C": C makes X (8.5 item 17), every X of the list, and a passive acts on X, not on C
@@ -163,6 +167,9 @@ def test_lists_share_the_relation(nlp, text, expected):
     ("CSF-1-dependent proliferation rose.", [("INCREASES", "CSF-1", None, "proliferation", None, "asserted")]),
     ("EPO-independent HCD57-SREI cells grew.",
      [("NEG_REQUIRED_FOR", "EPO", None, "HCD57-SREI cells", None, "asserted")]),
+    # an X-dependent disease is a kind of the disease, and only the name glued to an affix is its subject
+    ("Insulin-dependent diabetes mellitus and vitamin D-dependent rickets were seen.", []),
+    ("Rickets and IL-6-induced apoptosis were seen.", [("INCREASES", "IL-6", None, "apoptosis", None, "asserted")]),
     # cells named by their treatment state no relation (8.4 item 6); an induced change does
     ("IL-6 was measured in IL-6-stimulated monocytes.", []),
     # the agent after "by" is the drug its descriptor stands beside (8.5 item 9)

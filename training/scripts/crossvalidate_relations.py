@@ -3,11 +3,11 @@ real train and dev documents.
 
     python training/scripts/crossvalidate_relations.py [--folds 5]
 
-With 14 dev abstracts, one trained scorer's dev F1 moves by about 0.01 between retrainings on nearly the
-same data, which is as much as most changes of a rule. Here every real train and dev document is scored
+With a few dozen dev abstracts, one trained scorer's dev F1 moves by about 0.01 between retrainings on nearly
+the same data, which is as much as most changes of a rule. Here every real train and dev document is scored
 once, by a scorer trained without its fold (on the synthetic train documents and the other folds'
 real documents), and the scores are pooled: a steadier measure for comparing two versions of the rules
-or of the scorer. The real test split is not read. About a minute and a half on 2 CPU cores.
+or of the scorer. The real test split is not read. About a minute on 2 CPU cores. --ngram-size and --length compare model settings the same way.
 """
 
 import argparse
@@ -28,6 +28,8 @@ def main() -> None:
     parser.add_argument("--epochs", type=int, default=12)
     parser.add_argument("--max-distance", type=int, default=30)
     parser.add_argument("--thresholds", type=float, nargs="+", default=[0.15, 0.2, 0.3])
+    parser.add_argument("--ngram-size", type=int, default=2, help="words (1), word pairs (2), triples (3)")
+    parser.add_argument("--length", type=int, default=2 ** 16, help="hashed feature table size")
     args = parser.parse_args()
     fix_random_seed(args.seed)
     nlp = osteoheme.load("rules")
@@ -43,7 +45,7 @@ def main() -> None:
     pooled = {t: [] for t in args.thresholds}
     for fold in folds:
         held_out = {d: real[d] for d in fold}
-        model_nlp = blank_model()
+        model_nlp = blank_model(args.ngram_size, args.length)
         # The candidates and the rules' features as the scorer sees them: without a previous fold's scorer.
         with nlp.select_pipes(disable=["osteoheme_relation_scorer"]):
             train = examples(nlp, model_nlp, {**synthetic, **{d: g for d, g in real.items() if d not in held_out}},

@@ -73,8 +73,8 @@ class Lexicon:
             # Joined by spaces, as the form was written: a multi-token form is never case-sensitive, as at build.
             exact = tokens if is_case_sensitive(" ".join(tokens)) else None
             if key in table:
-                if table[key][0] == index and exact is None:
-                    table[key] = (index, None)  # "RAS" and "Ras" of one concept: any case
+                if table[key][0] == index and exact is None and len(form) > 4:
+                    table[key] = (index, None)  # "STAT5" and "Stat5" of one concept: any case
                 continue
             table[key] = (index, exact)
             if longest.get(key[0], 0) < len(key):

@@ -21,6 +21,7 @@ from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
 import numpy
 import srsly
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.pipeline import Pipe
 from spacy.strings import hash_string
@@ -224,18 +225,15 @@ class _Description:
     __slots__ = ("ids",)
 
     def __init__(self, words: Sequence[str]) -> None:
-        self.ids = numpy.fromiter((_orth(w) for w in words), dtype=numpy.uint64, count=len(words))
+        self.ids = numpy.fromiter((hash_string(w) for w in words), dtype=numpy.uint64, count=len(words))
 
     def __len__(self) -> int:
         return len(self.ids)
 
     def to_array(self, attrs) -> "numpy.ndarray":
+        if list(attrs) != [ORTH]:
+            raise ValueError(f"a pair description holds ORTH ids only, not {attrs}")
         return self.ids
-
-
-@lru_cache(maxsize=100_000)
-def _orth(word: str) -> int:
-    return hash_string(word)
 
 
 def _negated(doc: Doc, cand: Candidate) -> bool:

@@ -109,7 +109,7 @@ _LIST_VERBS = frozenset({"include", "includes", "included", "comprise", "compris
 # Words before a participle that make it an adjective: "a sustained response", "of stored iron".
 _ADJECTIVE_CONTEXT = PREPOSITIONS | {"and", "or", ",", "to", "as", "(", "both", "either", "increased", "decreased"}
 _LOCATIVE = frozenset({"within", "in", "inside", "of", "from", "at", "on", "near", "into", "throughout"})
-_LINK_WORDS = frozenset({"linked", "related", "associated", "compared", "due", "leading", "led", "lead"})
+_LINK_WORDS = frozenset({"linked", "related", "associated", "compared", "due", "link", "links"})
 _PATHOLOGICAL_WORDS = frozenset({
     "damage", "injury", "injuries", "toxicity", "lesion", "lesions", "loss", "inflammation", "fibrosis",
     "dysfunction", "impairment", "impairments", "necrosis", "degeneration", "atrophy", "failure", "deficit",
@@ -348,7 +348,10 @@ class _SentenceReader:
             # "used to lower LDL", "raise HDL and lower LDL" are the verb.
             before = self.lower[f.start - 1]
             if before == "to":
-                return f.start - 2 in self.ent_index or self.lower[f.start - 2] in _LINK_WORDS
+                # "link X to lower BMD", "related to lower BMD"; "received denosumab to lower turnover" is the verb
+                link = next((self.lower[j] for j in range(f.start - 2, max(self.sent.start, f.start - 6) - 1, -1)
+                             if self.lower[j] in _LINK_WORDS or self.lower[j] == "link"), None)
+                return link is not None
             if before in ("and", "or"):
                 return not self._coordinated_verb(f, found)
             return before in DETERMINERS or before in PREPOSITIONS or before in ("had", "have", "has", "with")
@@ -417,7 +420,8 @@ class _SentenceReader:
         kind = f.trigger.kind
         override = None
         if kind == "affix":
-            subjects = self._ent_ending_at(f.start)
+            # Only the name glued to the affix: in "rickets and IL-6-induced apoptosis" rickets induces nothing.
+            subjects = self._ent_ending_at(f.start)[-1:]
             objects = self._ent_starting_near(self._past_modifier(f.end))
             affix = f.trigger.phrase.lstrip("-–")
             if affix in _TREATED_AFFIXES:
@@ -427,8 +431,11 @@ class _SentenceReader:
                 # "EPO-independent cells" → NEG_REQUIRED_FOR (8.5 item 6); of a process it states nothing.
                 objects = [o for o in objects if o.label_ == "CELL"]
                 override = ["REQUIRED_FOR"]
-            elif affix == "dependent" and objects and all(o.label_ == "CELL" for o in objects):
-                override = ["REQUIRED_FOR"]  # "the GM-CSF-dependent cell line" (8.5 item 6)
+            elif affix == "dependent":
+                # "insulin-dependent diabetes" names a kind of the disease, not its cause.
+                objects = [] if objects and objects[0].label_ == "DISEASE" else objects
+                if objects and all(o.label_ == "CELL" for o in objects):
+                    override = ["REQUIRED_FOR"]  # "the GM-CSF-dependent cell line" (8.5 item 6)
             method = "affix"
         elif kind == "event":
             objects, _, _ = self._objects(f.end)
@@ -521,6 +528,11 @@ class _SentenceReader:
         if f.trigger.inverse:
             subjects, objects = objects, subjects
         relations = []
+        # "plays a role in the pathogenesis of D (and E)": a cause of each disease (8.5 item 5).
+        first = min(objects, key=lambda o: o.start) if objects else None
+        pathogenesis = first is not None and first.start - 2 >= f.end and (
+            kind in ("role", "title") or f.trigger.phrase.endswith(" in")) \
+            and self.lower[first.start - 1] == "of" and self.lower[first.start - 2] in _PATHOGENESIS
         for s in subjects:
             for o in objects:
                 names = override or f.trigger.relations
@@ -532,9 +544,7 @@ class _SentenceReader:
                         and set(names) & {"CAUSES", "INCREASES"}:
                     # "causes DNA synthesis impairment": the object goes down (8.4 item 9).
                     names = ["DECREASES"]
-                if "REGULATES" in names and o.label_ == "DISEASE" and o.start - 2 >= f.end and (
-                        kind in ("role", "title") or f.trigger.phrase.endswith(" in")) \
-                        and self.lower[o.start - 1] == "of" and self.lower[o.start - 2] in _PATHOGENESIS:
+                if "REGULATES" in names and o.label_ == "DISEASE" and pathogenesis:
                     # "plays a role in the pathogenesis of D": a cause of D (8.5 item 5).
                     names = ["CAUSES"]
                 predicate = choose_relation(names, s, o)

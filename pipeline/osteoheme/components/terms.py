@@ -105,7 +105,10 @@ _PRODUCT_WORDS = frozenset({"production", "secretion", "release", "synthesis", "
                             "gene", "genes", "mrna", "concentrations", "concentration", "transcription"})
 _CLASS_AFFIXES = frozenset({"dependent", "induced", "mediated", "stimulated", "producing", "secreting"})
 _GENE_SYMBOL = re.compile(r"^[A-Z][A-Z0-9]{1,5}$")
-_NOT_SYMBOLS = frozenset({"DNA", "RNA", "CDNA", "MRNA", "THE", "AND", "OR", "FOR", "NOT", "ALL", "ONE", "TWO", "NEW", "NO"})
+# Capitalized words, Roman numerals and viruses or vectors that stand before "gene", "promoter" or "mutations".
+_NOT_SYMBOLS = frozenset({"DNA", "RNA", "CDNA", "MRNA", "THE", "AND", "OR", "FOR", "NOT", "ALL", "ONE", "TWO", "NEW", "NO",
+                          "HIV", "CMV", "SV40", "LTR", "EBV", "HBV", "HCV", "HPV", "RSV", "HTLV", "MMTV", "RSV"})
+_ROMAN = re.compile(r"^[IVX]+$")
 # "a mutation of MEN1": a variant is of a gene (8.4 item 3).
 _VARIANT_WORDS = frozenset({"mutation", "mutations", "variant", "variants", "polymorphism", "polymorphisms"})
 _MARKER_TYPES = ("PROTEIN", "DRUG")
@@ -256,7 +259,7 @@ class TermRecognizer(Pipe):
         out = []
         for t in doc:
             m = _RECEPTOR_SHORT.match(t.text) if "R" in t.text and t.i not in taken else None
-            if m is not None and self._is_ligand(m.group("ligand")):
+            if m is not None and t.text.lower().replace("-", "") != "il1ra" and self._is_ligand(m.group("ligand")):
                 out.append(Span(doc, t.i, t.i + 1, label="PROTEIN"))
         return out
 
@@ -528,7 +531,7 @@ def _named_genes(doc: Doc, spans: List[Span]) -> List[Span]:
     ambiguous alone) is a gene where a gene word follows it (8.1 item 1)."""
     taken = {i for s in spans for i in range(s.start, s.end)}
     return [Span(doc, t.i, t.i + 1, label="PROTEIN") for t in doc[:-1]
-            if t.i not in taken and _GENE_SYMBOL.match(t.text) and t.text not in _NOT_SYMBOLS
+            if t.i not in taken and _GENE_SYMBOL.match(t.text) and t.text not in _NOT_SYMBOLS and not _ROMAN.match(t.text)
             and doc[t.i + 1].lower_ in _GENE_WORDS_AFTER]
 
 
@@ -567,14 +570,15 @@ _LIGAND_TYPES = ("CYTOKINE", "HORMONE")
 # A drug's code name: "LY294002", "SB 202190", "U0126".
 _CODE_NAME = re.compile(r"^[A-Z]{1,5}-?[0-9]{3,}[A-Za-z0-9-]*$")
 # Standing alone, a code name needs four digits ("U0126", "Y-27632", "EPZ015666") or a spaced number of five
-# or more ("SB 202190", "ICI 182,780"); "RU486" is the one short classic. Fewer digits name cell lines
-# ("U937", "K562"), a letter at both ends a sequence variant ("G7958A"), and one letter before a number
-# not led by 0 or a hyphen a residue ("D2267"; but "U0126", "Y-27632").
+# or more ("SB 202190", "ICI 182,780"); "RU486" is the one short classic. Fewer digits name most cell lines
+# ("U937", "K562"; those with four, "SW1353", are cell lines only before "cells"), a letter at both ends a
+# sequence variant ("G7958A"), and one letter before a number not led by 0 or a hyphen a residue ("D2267";
+# but "U0126", "Y-27632"). Media, strain collections and trial registries have names of the same shape.
 _LONE_CODE = re.compile(r"^(?:[A-Z]{2,4}-?[0-9]{4,}|[A-Z]-[0-9]{4,}|[A-Z]0[0-9]{3,}|RU-?486)$")
 _CODE_PREFIX = re.compile(r"^[A-Z]{2,4}$")
 _CODE_NUMBER = re.compile(r"^(?:[0-9]{5,6}|[0-9]{3},[0-9]{3}|486)$")
 # Accession and gene-catalogue prefixes that look like codes: trials, GEO series, unnamed genes.
-_NOT_DRUG_PREFIXES = ("NCT", "KIAA", "LINC", "LOC", "FLJ", "GSE", "GSM", "GPL", "SRR", "PRJNA", "ISRCTN", "ACTRN")
+_NOT_DRUG_PREFIXES = ("NCT", "KIAA", "LINC", "LOC", "FLJ", "GSE", "GSM", "GPL", "SRR", "RPMI", "ATCC", "UMIN", "DMEM")
 _CELL_WORDS = frozenset({"cell", "cells", "line", "lines", "clone", "clones"})
 
 

@@ -32,11 +32,12 @@ AFFIXES = (
 # A hyphen before a Greek letter, a short letter run or a capital stays inside the name ("TNF-alpha",
 # "IFN-g", "NF-kappaB").
 _SLASH = r"(?<=[0-9A-Za-zα-ωΑ-Ω\)])/(?=[A-Za-zα-ωΑ-Ω(])"
-# A name ending in a Greek letter word joins the same way ("TNF-alpha-inducible", "IFN-gamma-primed"), but
-# not a word that starts with one ("beta-catenin").
+# A name ending in a Greek letter word joins a participle or adjective the same way ("TNF-alpha-inducible",
+# "IFN-gamma-primed"), but not a noun ("TNF-alpha-converting enzyme", "5-alpha-reductase" are names) nor a
+# word that starts with one ("beta-catenin").
 _GREEK_END = "|".join(r"(?<=[A-Za-z0-9-]{})".format(w) for w in ("alpha", "beta", "gamma", "delta", "kappa"))
-_NAME_HYPHEN = r"(?:(?<=[A-Z])|(?<=[A-Z][0-9])|{})-(?=(?!(?:alpha|beta|gamma|delta|kappa|epsilon|omega)\b)[a-z]{{3,}}\b)".format(
-    _GREEK_END)
+_NAME_HYPHEN = (r"(?:(?:(?<=[A-Z])|(?<=[A-Z][0-9]))-(?=(?!(?:alpha|beta|gamma|delta|kappa|epsilon|omega)\b)[a-z]{{3,}}\b)"
+                r"|(?:{})-(?=[a-z]{{3,}}(?:ed|ible|able|ive)\b))").format(_GREEK_END)
 # "factor(GM-CSF)": an abbreviation in brackets glued to a lower-case word is a token of its own (the
 # brackets of "CD34(+)" or "Ca(2+)" stay, and so do chemical names: "tris(hydroxymethyl)").
 # The closing bracket may already be split off as a suffix when the infixes are searched.
@@ -44,7 +45,7 @@ _GLUED_BRACKET = r"(?<=[a-z]{3})\((?=[A-Z][A-Za-z0-9-]{0,8}(?:\)|$))"
 # "(IFN-gamma)/TNF-alpha": a bracketed name before a slash is a name of its own (scispaCy keeps a bracket
 # closed inside its token, as in "CD34(+)").
 _BRACKET_BEFORE_SLASH_OPEN = r"\((?=[^()\s]+\)/)"
-_BRACKET_BEFORE_SLASH_CLOSE = r"\)(?=/)"
+_BRACKET_BEFORE_SLASH_CLOSE = r"(?<![+\-])\)(?=/)"
 # "Ras(G12V)", "EpoR(R129C)": a point mutation in brackets after a name (the name is the mention).
 _MUTATION_BRACKET = r"(?<=[A-Za-z0-9])\((?=[A-Z][0-9]{1,4}[A-Z*](?:\)|$))"
 
@@ -94,9 +95,8 @@ def scispacy_tokenizer(nlp: Language) -> Tokenizer:
         default = registry.tokenizers.get("spacy.Tokenizer.v1")()(nlp)
         tokenizer = combined_rule_tokenizer(SimpleNamespace(vocab=nlp.vocab, Defaults=nlp.Defaults, tokenizer=default))
         affix = r"(?<=[0-9A-Za-zα-ωΑ-Ω\)])[-–](?:{})".format("|".join(sorted(set(AFFIXES))))
-        # "vitamin D." and "NF-kappaB." end a sentence: the period is not part of the name; nor is the hyphen
-        # of "LAM-, LPS- and TNF-alpha-stimulated".
-        initial = r"(?<=\b[A-Z])\.|(?<=[a-z][A-Z])\.|(?<=[A-Za-z0-9])-"
+        # "vitamin D." and "NF-kappaB." end a sentence: the period is not part of the name.
+        initial = r"(?<=\b[A-Z])\.|(?<=[a-z][A-Z])\."
         infix_re = re.compile(r"{}|{}|{}|{}|{}|{}".format(_SLASH, _NAME_HYPHEN, _GLUED_BRACKET, _BRACKET_BEFORE_SLASH_CLOSE,
                                                           _MUTATION_BRACKET, tokenizer.infix_finditer.__self__.pattern))
         suffix_re = re.compile(r"(?:{})$|(?:{})$|{}".format(affix, initial, tokenizer.suffix_search.__self__.pattern))

@@ -79,6 +79,9 @@ def drop_reason(term: str, short_name: bool = False) -> Optional[str]:
         return "two characters or fewer"
     if not short_name and _ACRONYM.match(term) and sum(ch.isalpha() for ch in term) <= 3 and not any(ch.isdigit() for ch in term):
         return "all-letter acronym of three letters or fewer: matched only where the text defines it"
+    if short_name and len(term) <= 4 and term[:1].isupper() and term[1:].isalpha() and term[1:].islower():
+        # FamPlex's "Bad", "Bid", "Ras": a capitalized short name matches in any case, so it would be a word.
+        return "capitalized name of four letters or fewer: in any case it is an English word ('bad', 'bid')"
     if _EVENT_NAME.match(term):
         return "begins with an event noun ('induction of'): the text's phrase is a relation (guidelines 8.4)"
     if _LEVEL_WORD.search(term):
