@@ -1,13 +1,14 @@
-"""FamPlex: the names papers give protein families and complexes ("Ras", "PKC", "MAPK", "RXR"), and
+"""FamPlex: the names papers give protein families and complexes ("RAS", "PKC", "MAPK", "RXR"), and
 the curated text strings of single genes ("c-Rel", "HER2").
 
 FamPlex's grounding map was written for text mining: each row is a string as papers write it and the
 entity it names. Strings that name a family or complex become ``FPLX:`` concepts; strings that name one
-gene (by HGNC symbol or UniProt accession) become more names of that HGNC gene. Every string is kept
-even when short ("RAS", "PKC"), since a curator saw it used in text; short all-capital ones match only
-as written, as every such form does. A family's type is its members' (HGNC genes, through FamPlex's
-``isa`` / ``partof`` relations): the type of more than half of them ("growth factor", "chemokine" and
-"IFNA" are cytokines), otherwise ``PROTEIN``.
+gene (by HGNC symbol or UniProt accession) become more names of that HGNC gene. The strings are kept
+even when short ("PKC"), since a curator saw them used in text, and short all-capital ones match only as
+written, as every such form does; capitalized ones of four letters or fewer ("Bad", "Bid", "Ras") would
+match English words in any case and are dropped (``forms.drop_reason``). A family's type is its members'
+(HGNC genes, through FamPlex's ``isa`` / ``partof`` relations): the type of more than half of them
+("growth factor", "chemokine" and "IFNA" are cytokines), otherwise ``PROTEIN``.
 """
 
 from collections import Counter, defaultdict
