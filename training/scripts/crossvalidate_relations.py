@@ -18,7 +18,7 @@ from spacy.util import fix_random_seed
 import osteoheme
 from osteoheme.io.corpus import REAL, SYNTHETIC
 
-from train_relation_scorer import blank_model, document_scores, examples, fit, gold_docs
+from train_relation_scorer import NGRAM_SIZE, blank_model, document_scores, examples, fit, gold_docs
 
 
 def main() -> None:
@@ -28,7 +28,7 @@ def main() -> None:
     parser.add_argument("--epochs", type=int, default=12)
     parser.add_argument("--max-distance", type=int, default=30)
     parser.add_argument("--thresholds", type=float, nargs="+", default=[0.15, 0.2, 0.3])
-    parser.add_argument("--ngram-size", type=int, default=2, help="words (1), word pairs (2), triples (3)")
+    parser.add_argument("--ngram-size", type=int, default=NGRAM_SIZE, help="words (1), word pairs (2), triples (3)")
     parser.add_argument("--length", type=int, default=2 ** 16, help="hashed feature table size")
     args = parser.parse_args()
     fix_random_seed(args.seed)

@@ -86,9 +86,13 @@ class Lexicon:
         m = _HYPHENATED_SYMBOL.match(low)
         if m is None:
             return None
-        joined = m.group(1) + m.group(2)
-        hit = self._table.get((joined,))
-        if hit is None or self.concepts[hit[0]].name.lower() != joined:
+        concept = self.word(m.group(1) + m.group(2))
+        return concept if concept is not None and concept.name.lower() == m.group(1) + m.group(2) else None
+
+    def word(self, word: str) -> Optional[LexiconConcept]:
+        """The concept one word names, as written (a case-sensitive form matches only its own case)."""
+        hit = self._table.get((word.lower(),))
+        if hit is None or (hit[1] is not None and hit[1] != (word,)):
             return None
         return self.concepts[hit[0]]
 

@@ -418,7 +418,7 @@ class _SentenceReader:
     # One trigger: find its arguments by construction, then type and negate the relation.
     def _read_one(self, k: int, f: _Found) -> List[Relation]:
         kind = f.trigger.kind
-        override = None
+        override, denied = None, False
         if kind == "affix":
             # Only the name glued to the affix: in "rickets and IL-6-induced apoptosis" rickets induces nothing.
             subjects = self._ent_ending_at(f.start)[-1:]
@@ -430,7 +430,7 @@ class _SentenceReader:
             elif affix == "independent":
                 # "EPO-independent cells" → NEG_REQUIRED_FOR (8.5 item 6); of a process it states nothing.
                 objects = [o for o in objects if o.label_ == "CELL"]
-                override = ["REQUIRED_FOR"]
+                override, denied = ["REQUIRED_FOR"], True
             elif affix == "dependent":
                 # "insulin-dependent diabetes" names a kind of the disease, not its cause.
                 objects = [] if objects and objects[0].label_ == "DISEASE" else objects
@@ -518,7 +518,7 @@ class _SentenceReader:
             # "Risk factors for D include A and B": the listed members are the subjects (8.4 item 4).
             subjects = self._listed_at(objects[-1].end)
             method = "list" if subjects else method
-        negated = self._negated(f, subjects + objects) or f.trigger.phrase.lstrip("-–") == "independent"
+        negated = denied or self._negated(f, subjects + objects)
         if override and set(f.trigger.relations) == {"ASSOCIATED_WITH"}:
             # "was associated with a decrease in X": a level of X beside the association (8.4 item 1, 8.5 item 18).
             change = "Decreased" if "DECREASES" in override else "Increased" if "INCREASES" in override else None

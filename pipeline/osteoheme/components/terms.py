@@ -96,10 +96,9 @@ _ASSAY_HEADS = frozenset({"test", "tests", "assay", "assays"})
 MARKER_BEFORE = frozenset({"serum", "plasma", "circulating", "urinary", "blood"})
 MARKER_AFTER = frozenset({"level", "levels", "concentration", "concentrations", "content", "contents", "antigen"})
 # Words beside a symbol that make it the gene (see _genes).
-_GENE_AFTER = frozenset({"gene", "genes", "mutation", "mutations", "locus", "mrna", "promoter"})
+_GENE_AFTER = frozenset({"gene", "genes", "mutation", "mutations", "locus", "mrna", "promoter", "transcripts",
+                         "polymorphism", "polymorphisms"})
 _GENE_BEFORE = frozenset({"gene"})
-_GENE_WORDS_AFTER = frozenset({"gene", "genes", "mrna", "promoter", "transcripts", "locus", "mutation", "mutations",
-                               "polymorphism", "polymorphisms"})
 _CLASS_WORDS = {"cytokine": "CYTOKINE", "chemokine": "CYTOKINE"}
 _PRODUCT_WORDS = frozenset({"production", "secretion", "release", "synthesis", "levels", "level", "expression",
                             "gene", "genes", "mrna", "concentrations", "concentration", "transcription"})
@@ -271,9 +270,9 @@ class TermRecognizer(Pipe):
         return out
 
     def _is_ligand(self, name: str) -> bool:
-        hit = self.lexicon._table.get((name.lower(),))
-        if hit is not None and (hit[1] is None or hit[1] == (name,)):
-            return self.lexicon.concepts[hit[0]].type in _LIGAND_TYPES
+        concept = self.lexicon.word(name)
+        if concept is not None:
+            return concept.type in _LIGAND_TYPES
         return any(f"{type_}:{name.lower()}" in self._name_index for type_ in _LIGAND_TYPES)
 
     def _apply_heads(self, doc: Doc, ents: List[Span]) -> List[Span]:
@@ -537,7 +536,7 @@ def _named_genes(doc: Doc, words: List[str], lowers: List[str], taken: set) -> L
     """"the HFE gene", "CAT mRNA", "SCL transcripts": a symbol no vocabulary keeps (three capitals are too
     ambiguous alone) is a gene where a gene word follows it (8.1 item 1)."""
     return [Span(doc, i, i + 1, label="PROTEIN") for i in range(len(words) - 1)
-            if lowers[i + 1] in _GENE_WORDS_AFTER and i not in taken and _GENE_SYMBOL.match(words[i])
+            if lowers[i + 1] in _GENE_AFTER and i not in taken and _GENE_SYMBOL.match(words[i])
             and words[i] not in _NOT_SYMBOLS and not _ROMAN.match(words[i])]
 
 
